@@ -1,0 +1,35 @@
+import Joi from 'joi';
+import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
+import type { ResponseConfig } from './config';
+import { answerFromResponseConfig } from './HttpAnswer';
+import { RESPONDER_OPTION, WebhookResponder } from './WebhookResponder';
+
+/**
+ * "HTTP Response": sets the answer of the synchronous webhook request that started the run and
+ * ends the run. Without a waiting request (async workflow, manual run, or the request already
+ * answered) it records what it would have sent and still ends the run, so a test run takes the
+ * same path as a real one.
+ */
+export default class ResponseInstruction extends Instruction {
+  configSchema = Joi.object({
+    statusCode: Joi.alternatives(Joi.number().integer().min(100).max(599), Joi.string()),
+    headers: Joi.array().items(Joi.object({ name: Joi.string().allow(''), value: Joi.any() }).unknown(true)),
+    body: Joi.any(),
+  }).unknown(true);
+
+  async run(node: FlowNodeModel, prevJob: { id?: unknown } | null, processor: Processor) {
+    const config = processor.getParsedValue(node.config ?? {}, node.id) as ResponseConfig;
+    const answer = answerFromResponseConfig(config, { status: 200, headers: {}, body: null });
+    const responder = processor.options[RESPONDER_OPTION] as WebhookResponder | undefined;
+    const sent = responder?.offer(answer) ?? false;
+
+    processor.saveJob({
+      status: JOB_STATUS.RESOLVED,
+      result: { statusCode: answer.status, headers: answer.headers, body: answer.body, sent },
+      nodeId: node.id,
+      nodeKey: node.key,
+      upstreamId: prevJob?.id ?? null,
+    });
+    return processor.exit(JOB_STATUS.RESOLVED);
+  }
+}

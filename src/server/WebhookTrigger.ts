@@ -1,0 +1,113 @@
+import Joi from 'joi';
+import type { Transactionable } from '@nocobase/database';
+import type PluginWorkflowServer from '@nocobase/plugin-workflow';
+import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
+import { TRIGGER_TYPE } from '../common/constants';
+import type { WebhookContext } from './config';
+import { parseQuery } from './pipeline/parseRequest';
+import type { RunScheduler } from './scheduling/RunScheduler';
+
+const fieldRules = Joi.array().items(
+  Joi.object({ key: Joi.string().allow('').required(), alias: Joi.string().allow('', null) }).unknown(true),
+);
+const headerPairs = Joi.array().items(
+  Joi.object({ name: Joi.string().allow('').required(), value: Joi.any() }).unknown(true),
+);
+
+function asRecord(value: unknown): Record<string, unknown> {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (!text) {
+      return {};
+    }
+    try {
+      return asRecord(JSON.parse(text));
+    } catch {
+      return parseQuery(text.replace(/^.*?\?/, ''));
+    }
+  }
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function lowerCaseKeys(record: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(record)) {
+    result[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return result;
+}
+
+/**
+ * "Webhook event": started by HTTP requests to `/api/webhook:trigger/<key>`. Nothing to subscribe
+ * to, so on/off only keep an index from URL key to the enabled version for O(1) lookups.
+ */
+export default class WebhookTrigger extends Trigger {
+  static TYPE = TRIGGER_TYPE;
+
+  configSchema = Joi.object({
+    auth: Joi.object({
+      type: Joi.string().valid('none', 'basic'),
+      username: Joi.when('type', { is: 'basic', then: Joi.string().required() }),
+      password: Joi.when('type', { is: 'basic', then: Joi.string().required() }),
+    }).unknown(true),
+    request: Joi.object({ headers: fieldRules, query: fieldRules, body: fieldRules }).unknown(true),
+    response: Joi.object({
+      statusCode: Joi.alternatives(Joi.number().integer().min(100).max(599), Joi.string()),
+      headers: headerPairs,
+      body: Joi.any(),
+    }).unknown(true),
+    timeout: Joi.number().positive(),
+  }).unknown(true);
+
+  private readonly enabledByKey = new Map<string, WorkflowModel>();
+
+  constructor(
+    workflowPlugin: PluginWorkflowServer,
+    private readonly scheduler: RunScheduler,
+  ) {
+    super(workflowPlugin);
+  }
+
+  on(workflow: WorkflowModel) {
+    this.enabledByKey.set(workflow.key, workflow);
+  }
+
+  off(workflow: WorkflowModel) {
+    // A new version is switched on before the old one is switched off: only forget our own entry.
+    if (this.enabledByKey.get(workflow.key)?.id === workflow.id) {
+      this.enabledByKey.delete(workflow.key);
+    }
+  }
+
+  findEnabled(key: string): WorkflowModel | undefined {
+    const workflow = this.enabledByKey.get(key);
+    return workflow?.enabled ? workflow : undefined;
+  }
+
+  validateContext(): null {
+    // Every part of a sample request is optional, as it is for a real one.
+    return null;
+  }
+
+  /** Manual "Execute" from the designer: a pasted sample request runs like a real one. */
+  async execute(workflow: WorkflowModel, values: Record<string, unknown>, options: Transactionable) {
+    const sample = values ?? {};
+    const context: WebhookContext = {
+      method: typeof sample.method === 'string' ? sample.method.toUpperCase() : 'POST',
+      headers: lowerCaseKeys(asRecord(sample.headers)),
+      query: asRecord(sample.query),
+      body: typeof sample.body === 'string' ? asBody(sample.body) : (sample.body ?? null),
+    };
+    return this.scheduler.runSync(
+      () => this.workflow.trigger(workflow, context, { ...options, manually: true }) as Promise<Processor | null>,
+    );
+  }
+}
+
+function asBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

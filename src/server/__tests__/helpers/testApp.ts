@@ -1,0 +1,64 @@
+import fs from 'fs';
+import http from 'http';
+import { AddressInfo } from 'net';
+import os from 'os';
+import path from 'path';
+import { Application } from '@nocobase/server';
+import type { WorkflowModel } from '@nocobase/plugin-workflow';
+import PluginWorkflowWebhookServer from '../../Plugin';
+
+export interface TestApp {
+  app: Application;
+  baseUrl: string;
+  /** Real HTTP to the running app; the path starts after the origin, e.g. `/api/webhook:trigger/k`. */
+  request(pathname: string, init?: RequestInit): Promise<Response>;
+  createWorkflow(values: Record<string, unknown>): Promise<WorkflowModel>;
+  stop(): Promise<void>;
+}
+
+const REQUIRED_PLUGINS = [
+  'users',
+  'auth',
+  'acl',
+  'error-handler',
+  'data-source-main',
+  'data-source-manager',
+  'field-sort',
+  'system-settings',
+  'workflow',
+];
+
+/**
+ * Boots a real NocoBase application (from @nocobase/server) with the plugins a workflow needs and
+ * this plugin, on a fresh SQLite file, listening on a free loopback port.
+ */
+export async function startTestApp(options: { database?: Record<string, unknown> } = {}): Promise<TestApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-test-'));
+  const app = new Application({
+    name: `main`,
+    database: options.database ?? { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false },
+    resourcer: { prefix: '/api' },
+    acl: true,
+    plugins: [...REQUIRED_PLUGINS, PluginWorkflowWebhookServer],
+  } as ConstructorParameters<typeof Application>[0]);
+  await app.runCommandThrowError('install', '-f');
+  await app.runCommandThrowError('start');
+
+  const server = http.createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    app,
+    baseUrl,
+    request: (pathname, init) => fetch(`${baseUrl}${pathname}`, init),
+    createWorkflow: async (values) =>
+      (await app.db.getRepository('workflows').create({ values })) as unknown as WorkflowModel,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type PluginWorkflowServer from '@nocobase/plugin-workflow';
+import { EXECUTION_STATUS, Processor } from '@nocobase/plugin-workflow';
+import { DEFAULT_ASYNC_RESPONSE, DEFAULT_SYNC_TIMEOUT_SECONDS } from '../../common/constants';
+import { answerFromResponseConfig, HttpAnswer, jsonError } from '../HttpAnswer';
+import type { RunScheduler } from '../scheduling/RunScheduler';
+import { RESPONDER_OPTION, WebhookResponder } from '../WebhookResponder';
+import { Delivery, Stage } from './Delivery';
+
+const TIMEOUT_REASON = 'timeout';
+const TIMED_OUT = Symbol('timed out');
+
+export interface DispatchDeps {
+  workflowPlugin: PluginWorkflowServer;
+  scheduler: RunScheduler;
+}
+
+function syncTimeoutMs(seconds: unknown) {
+  const value = Number(seconds);
+  return (Number.isFinite(value) && value > 0 ? value : DEFAULT_SYNC_TIMEOUT_SECONDS) * 1000;
+}
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function timeoutAnswer(seconds: number, executionId?: unknown): HttpAnswer {
+  const answer = jsonError(408, `The workflow did not finish within ${seconds} s; it keeps running`);
+  return executionId == null ? answer : { ...answer, body: { ...(answer.body as object), executionId } };
+}
+
+/** What a finished synchronous run answers when no HTTP Response node did. */
+export function answerForRun(processor: Processor | null, timeoutSeconds: number): HttpAnswer {
+  if (!processor) {
+    return jsonError(500, 'The workflow run could not be started');
+  }
+  const { id, status, reason } = processor.execution as unknown as { id: unknown; status: number; reason?: string };
+  if (status === EXECUTION_STATUS.RESOLVED) {
+    return { status: 200, headers: {}, body: { executionId: id, status: 'resolved' } };
+  }
+  if (status === EXECUTION_STATUS.STARTED) {
+    return { status: 202, headers: {}, body: { executionId: id, status: 'started' } };
+  }
+  if (status === EXECUTION_STATUS.ABORTED && reason === TIMEOUT_REASON) {
+    return timeoutAnswer(timeoutSeconds, id);
+  }
+  const failure = jsonError(500, 'The workflow run failed');
+  return { ...failure, body: { ...(failure.body as object), executionId: id } };
+}
+
+async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler }: DispatchDeps) {
+  const { workflow, context, ctx, logger, key } = delivery;
+  const responder = new WebhookResponder();
+  const ms = syncTimeoutMs(delivery.config?.timeout);
+  const run = scheduler.runSync(
+    () =>
+      workflowPlugin.trigger(workflow, context, {
+        httpContext: ctx,
+        [RESPONDER_OPTION]: responder,
+      }) as Promise<Processor | null>,
+  );
+  const outcome = await within(run, ms);
+  responder.close();
+  if (outcome === TIMED_OUT) {
+    // The run is not cancelled: whatever it does still happens and is recorded.
+    run.catch((error: unknown) => logger.error(`[webhook] ${key}: run failed after timeout`, { error }));
+    logger.warn(`[webhook] ${key}: synchronous run exceeded ${ms / 1000} s, answered 408`);
+    delivery.answer = timeoutAnswer(ms / 1000);
+    return;
+  }
+  delivery.answer = responder.answer ?? answerForRun(outcome, ms / 1000);
+}
+
+function dispatchAsync(delivery: Delivery, { workflowPlugin, scheduler }: DispatchDeps) {
+  const { workflow, context, logger, key } = delivery;
+  scheduler.startAsync(() =>
+    workflowPlugin.trigger(workflow, context, {
+      onTriggerFail: (_workflow: unknown, _context: unknown, _options: unknown, error: unknown) => {
+        logger.error(`[webhook] ${key}: accepted delivery could not be queued`, { error });
+      },
+    }),
+  );
+  delivery.answer = answerFromResponseConfig(delivery.config?.response, {
+    status: DEFAULT_ASYNC_RESPONSE.statusCode,
+    headers: {},
+    body: DEFAULT_ASYNC_RESPONSE.body,
+  });
+}
+
+/** Starts the run: waits for it when the workflow is synchronous, answers at once otherwise. */
+export function dispatch(deps: DispatchDeps): Stage {
+  return async (delivery) => {
+    if (deps.workflowPlugin.isWorkflowSync(delivery.workflow)) {
+      await dispatchSync(delivery, deps);
+    } else {
+      dispatchAsync(delivery, deps);
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import qs from 'qs';
+import type { FieldRule, WebhookContext } from '../config';
+import { parseBodyBytes } from './bodyParsers';
+import { Stage } from './Delivery';
+
+/**
+ * Only the headers the designer listed are kept: credentials and cookies must not end up in
+ * execution records unless someone asked for them by name.
+ */
+export function pickHeaders(rules: FieldRule[] | undefined, get: (name: string) => string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules ?? []) {
+    const name = typeof rule?.key === 'string' ? rule.key.trim().toLowerCase() : '';
+    if (!name) {
+      continue;
+    }
+    const value = get(name);
+    if (value !== '') {
+      headers[name] = value;
+    }
+  }
+  return headers;
+}
+
+export function parseQuery(querystring: string): Record<string, unknown> {
+  return qs.parse(querystring, { allowDots: false, depth: 10 });
+}
+
+export const parseRequest: Stage = (delivery) => {
+  const { ctx, config } = delivery;
+  const body = parseBodyBytes(delivery.rawBody ?? Buffer.alloc(0), ctx.get('content-type'));
+  const context: WebhookContext = {
+    method: ctx.method,
+    headers: pickHeaders(config?.request?.headers, (name) => ctx.get(name)),
+    query: parseQuery(ctx.querystring),
+    body,
+  };
+  delivery.body = body;
+  delivery.context = context;
+};
