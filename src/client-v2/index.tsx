@@ -1,0 +1,3 @@
+export { default } from './plugin';
+export { default as WebhookTrigger } from './WebhookTrigger';
+export { default as ResponseInstruction } from './ResponseInstruction';

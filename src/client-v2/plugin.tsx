@@ -1,0 +1,15 @@
+import { Plugin } from '@nocobase/client-v2';
+import type WorkflowPlugin from '@nocobase/plugin-workflow/client-v2';
+import { RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
+import ResponseInstruction from './ResponseInstruction';
+import WebhookTrigger from './WebhookTrigger';
+
+export class PluginWorkflowWebhookClientV2 extends Plugin {
+  async load() {
+    const workflow = this.app.pm.get('workflow') as WorkflowPlugin;
+    workflow.registerTrigger(TRIGGER_TYPE, WebhookTrigger);
+    workflow.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
+  }
+}
+
+export default PluginWorkflowWebhookClientV2;
