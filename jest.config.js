@@ -6,13 +6,22 @@ const transform = {
   ],
 };
 
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   transform,
   setupFiles: ['<rootDir>/jest.setup.js'],
-  testTimeout: 120000,
-  // Each server test file boots its own NocoBase app; two at a time is what two cores take.
-  maxWorkers: 2,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/storage/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/storage/'],
+};
+
+module.exports = {
+  testTimeout: 180000,
+  // Each server test file boots its own NocoBase app; two at a time is what two cores take.
+  maxWorkers: 2,
+  projects: [
+    // Unit tests and server integration tests (a real NocoBase Application per file).
+    { ...shared, displayName: 'server', testMatch: ['<rootDir>/src/**/__tests__/**/*.test.{ts,tsx}'] },
+    // Whole-app tests: `npm start`'s app, the packed plugin, the browser. Run one at a time.
+    { ...shared, displayName: 'app', testMatch: ['<rootDir>/e2e/**/*.test.ts'] },
+  ],
 };

@@ -1,0 +1,120 @@
+import { ChildProcess, spawn } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface RunningApp {
+  baseUrl: string;
+  storage: string;
+  output(): string;
+  signIn(): Promise<string>;
+  api<T = unknown>(pathname: string, init?: { method?: string; body?: unknown; token?: string }): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForApp(baseUrl: string, child: ChildProcess, deadline: number) {
+  while (Date.now() < deadline) {
+    if (child.exitCode != null) {
+      throw new Error(`app exited with code ${child.exitCode}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/app:getInfo`);
+      if (response.status === 200) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`app did not answer at ${baseUrl} in time`);
+}
+
+/**
+ * Runs the app exactly as `npm start` does (scripts/start.js), on a fresh storage folder and a
+ * free port, and waits until it serves the API.
+ */
+export async function startRunningApp(options: { env?: Record<string, string>; storage?: string } = {}): Promise<RunningApp> {
+  const storage = options.storage ?? fs.mkdtempSync(path.join(ROOT, 'storage', 'e2e-'));
+  fs.mkdirSync(storage, { recursive: true });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let log = '';
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      APP_PORT: String(port),
+      STORAGE_PATH: storage,
+      DB_STORAGE: path.join(storage, 'db', 'nocobase.sqlite'),
+      LOGGER_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (log += chunk));
+  child.stderr?.on('data', (chunk) => (log += chunk));
+  try {
+    await waitForApp(baseUrl, child, Date.now() + 240_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${log.slice(-4000)}`);
+  }
+
+  const api = async <T>(pathname: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const response = await fetch(`${baseUrl}/api/${pathname}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        'Content-Type': 'application/json',
+        ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`${pathname} answered ${response.status}: ${text}`);
+    }
+    return (text ? JSON.parse(text) : null) as T;
+  };
+
+  return {
+    baseUrl,
+    storage,
+    output: () => log,
+    api,
+    async signIn() {
+      const response = await fetch(`${baseUrl}/api/auth:signIn`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic' },
+        body: JSON.stringify({ account: 'admin@nocobase.com', password: 'admin123' }),
+      });
+      const json = (await response.json()) as { data: { token: string } };
+      return json.data.token;
+    },
+    async stop() {
+      if (child.exitCode == null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGINT');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (!options.storage) {
+        fs.rmSync(storage, { recursive: true, force: true });
+      }
+    },
+  };
+}
