@@ -1,0 +1,64 @@
+import type { EngineActivity } from '../engineActivity';
+import { SerialScheduler } from '../SerialScheduler';
+
+const quietLog = { debug: () => 0, info: () => 0, warn: () => 0, error: () => 0 };
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('SerialScheduler', () => {
+  it('runs one task at a time, synchronous deliveries before queued asynchronous ones', async () => {
+    const engine: EngineActivity = { saving: null, executing: null };
+    const scheduler = new SerialScheduler(engine, quietLog);
+    const order: string[] = [];
+    let running = 0;
+    let maxRunning = 0;
+    const work = (name: string) => async () => {
+      running += 1;
+      maxRunning = Math.max(maxRunning, running);
+      order.push(name);
+      await tick();
+      running -= 1;
+      return name;
+    };
+
+    scheduler.startAsync(work('async-1'));
+    scheduler.startAsync(work('async-2'));
+    const sync = scheduler.runSync(work('sync-1'));
+    expect(await sync).toBe('sync-1');
+    await scheduler.drain();
+
+    expect(order).toEqual(['async-1', 'sync-1', 'async-2']);
+    expect(maxRunning).toBe(1);
+    expect(scheduler.pending).toBe(0);
+  });
+
+  it('waits for the engine to be quiet and marks it busy while a synchronous run goes on', async () => {
+    let finishEngineWork: () => void = () => undefined;
+    const engine: EngineActivity = {
+      saving: null,
+      executing: new Promise<void>((resolve) => (finishEngineWork = resolve)),
+    };
+    const scheduler = new SerialScheduler(engine, quietLog);
+    let started = false;
+    let engineBusyDuringRun = false;
+    const result = scheduler.runSync(async () => {
+      started = true;
+      await tick();
+      engineBusyDuringRun = engine.executing != null;
+      return 42;
+    });
+    await tick();
+    expect(started).toBe(false);
+
+    engine.executing = null;
+    finishEngineWork();
+    expect(await result).toBe(42);
+    expect(engineBusyDuringRun).toBe(true);
+    expect(engine.executing).toBeNull();
+  });
+
+  it('passes a failing run back to its caller and keeps going', async () => {
+    const scheduler = new SerialScheduler({ saving: null, executing: null }, quietLog);
+    await expect(scheduler.runSync(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(scheduler.runSync(async () => 'next')).resolves.toBe('next');
+  });
+});
