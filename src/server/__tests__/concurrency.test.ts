@@ -3,7 +3,7 @@ import { createWebhookWorkflow, postJson, waitForExecutions } from './helpers/wo
 
 const RESOLVED = 1;
 
-describe('concurrent deliveries on SQLite', () => {
+describe('concurrent deliveries', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {

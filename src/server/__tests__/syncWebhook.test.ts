@@ -157,7 +157,7 @@ describe('synchronous webhook workflows', () => {
     const [execution] = await waitForExecutions(testApp, workflow.id, 1);
     expect(execution.status).toBe(RESOLVED);
     const jobs = await jobsOf(testApp, execution.id);
-    expect(jobs.map((job) => job.result)).toContainEqual(expect.objectContaining({ body: 'late', sent: false }));
+    expect(jobs.map((job: { result: unknown }) => job.result)).toContainEqual(expect.objectContaining({ body: 'late', sent: false }));
   });
 
   it("answers 408 when the workflow's own execution timeout aborts the run", async () => {

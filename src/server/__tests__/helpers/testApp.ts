@@ -28,15 +28,45 @@ const REQUIRED_PLUGINS = [
   'workflow',
 ];
 
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+/**
+ * SQLite by default (a fresh file per test file). With DB_DIALECT=postgres and the usual DB_*
+ * variables (see scripts/with-postgres.sh), each test file gets a database of its own.
+ */
+async function freshDatabase(dir: string): Promise<Record<string, unknown>> {
+  if (process.env.DB_DIALECT !== 'postgres') {
+    return { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false };
+  }
+  // `pg` is the driver NocoBase itself installs for PostgreSQL.
+  const { Client } = require('pg') as { Client: new (config: object) => PgClient };
+  const server = {
+    host: process.env.DB_HOST,
+    port: Number(process.env.DB_PORT),
+    user: process.env.DB_USER,
+    password: process.env.DB_PASSWORD || undefined,
+  };
+  const database = `webhook_test_${path.basename(dir).replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const client = new Client({ ...server, database: 'postgres' });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  return { dialect: 'postgres', ...server, username: server.user, database, logging: false };
+}
+
 /**
  * Boots a real NocoBase application (from @nocobase/server) with the plugins a workflow needs and
- * this plugin, on a fresh SQLite file, listening on a free loopback port.
+ * this plugin, on a fresh database, listening on a free loopback port.
  */
 export async function startTestApp(options: { database?: Record<string, unknown> } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-test-'));
   const app = new Application({
     name: `main`,
-    database: options.database ?? { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false },
+    database: options.database ?? (await freshDatabase(dir)),
     resourcer: { prefix: '/api' },
     acl: true,
     plugins: [...REQUIRED_PLUGINS, PluginWorkflowWebhookServer],

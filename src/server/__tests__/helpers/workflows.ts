@@ -56,12 +56,12 @@ export interface ExecutionRow {
 
 export async function executionsOf(testApp: TestApp, workflowId: number | string): Promise<ExecutionRow[]> {
   const rows = await testApp.app.db.getRepository('executions').find({ filter: { workflowId }, sort: ['id'] });
-  return rows.map((row) => row.toJSON() as ExecutionRow);
+  return rows.map((row: { toJSON(): unknown }) => row.toJSON() as ExecutionRow);
 }
 
 export async function jobsOf(testApp: TestApp, executionId: number | string) {
   const rows = await testApp.app.db.getRepository('jobs').find({ filter: { executionId }, sort: ['id'] });
-  return rows.map((row) => row.toJSON() as { nodeId: number; status: number; result: unknown });
+  return rows.map((row: { toJSON(): unknown }) => row.toJSON() as { nodeId: number; status: number; result: unknown });
 }
 
 /** Polls until `count` executions of the workflow have ended (any non-started status), or fails. */
