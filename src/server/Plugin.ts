@@ -32,6 +32,9 @@ export class PluginWorkflowWebhookServer extends Plugin {
       this.app.logger,
       this.app.resourceManager.options.prefix ?? '/api',
     );
+    // Runs before the workflow plugin's own beforeStop (which stops taking events), so that queued
+    // deliveries already answered reach the engine and are saved as it drains.
+    this.app.prependListener('beforeStop', () => scheduler.drain());
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'logger', before: 'bodyParser' });
     this.app.resourceManager.define({ name: WEBHOOK_RESOURCE, actions: { [WEBHOOK_ACTION]: endpoint.action } });
     this.app.acl.allow(WEBHOOK_RESOURCE, WEBHOOK_ACTION, 'public');
