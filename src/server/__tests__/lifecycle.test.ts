@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './helpers/testApp';
+import { useTestApp } from './helpers/testApp';
 import { createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
 function echo(tag: string) {
@@ -6,38 +6,30 @@ function echo(tag: string) {
 }
 
 describe('workflow lifecycle and keys', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await testApp?.stop();
-  });
+  const current = useTestApp();
 
   it('routes each key only to its own workflow', async () => {
-    const first = await createWebhookWorkflow(testApp, { sync: true, nodes: echo('first') });
-    const second = await createWebhookWorkflow(testApp, { sync: true, nodes: echo('second') });
-    expect(await (await postJson(testApp, first.key, { id: 1 })).json()).toEqual({ tag: 'first', id: 1 });
-    expect(await (await postJson(testApp, second.key, { id: 2 })).json()).toEqual({ tag: 'second', id: 2 });
-    expect(await executionsOf(testApp, first.id)).toHaveLength(1);
-    expect(await executionsOf(testApp, second.id)).toHaveLength(1);
+    const first = await createWebhookWorkflow(current(), { sync: true, nodes: echo('first') });
+    const second = await createWebhookWorkflow(current(), { sync: true, nodes: echo('second') });
+    expect(await (await postJson(current(), first.key, { id: 1 })).json()).toEqual({ tag: 'first', id: 1 });
+    expect(await (await postJson(current(), second.key, { id: 2 })).json()).toEqual({ tag: 'second', id: 2 });
+    expect(await executionsOf(current(), first.id)).toHaveLength(1);
+    expect(await executionsOf(current(), second.id)).toHaveLength(1);
   });
 
   it('answers 404 once a workflow is disabled, and works again when re-enabled', async () => {
-    const workflow = await createWebhookWorkflow(testApp, { sync: true, nodes: echo('toggle') });
-    expect((await postJson(testApp, workflow.key, { id: 1 })).status).toBe(200);
+    const workflow = await createWebhookWorkflow(current(), { sync: true, nodes: echo('toggle') });
+    expect((await postJson(current(), workflow.key, { id: 1 })).status).toBe(200);
     await workflow.update({ enabled: false });
-    expect((await postJson(testApp, workflow.key, { id: 2 })).status).toBe(404);
+    expect((await postJson(current(), workflow.key, { id: 2 })).status).toBe(404);
     await workflow.update({ enabled: true });
-    expect((await postJson(testApp, workflow.key, { id: 3 })).status).toBe(200);
-    expect(await executionsOf(testApp, workflow.id)).toHaveLength(2);
+    expect((await postJson(current(), workflow.key, { id: 3 })).status).toBe(200);
+    expect(await executionsOf(current(), workflow.id)).toHaveLength(2);
   });
 
   it('hands the same URL to a new enabled version', async () => {
-    const v1 = await createWebhookWorkflow(testApp, { sync: true, nodes: echo('v1') });
-    const v2 = await testApp.createWorkflow({
+    const v1 = await createWebhookWorkflow(current(), { sync: true, nodes: echo('v1') });
+    const v2 = await current().createWorkflow({
       key: v1.key,
       type: 'webhook',
       sync: true,
@@ -46,31 +38,31 @@ describe('workflow lifecycle and keys', () => {
       config: {},
     });
     await v2.createNode({ type: 'response', config: { body: { tag: 'v2', id: '{{$context.body.id}}' } } });
-    expect(await (await postJson(testApp, v1.key, { id: 1 })).json()).toEqual({ tag: 'v1', id: 1 });
+    expect(await (await postJson(current(), v1.key, { id: 1 })).json()).toEqual({ tag: 'v1', id: 1 });
 
     await v2.update({ enabled: true });
     await v1.reload();
     expect(v1.enabled).toBe(false);
-    expect(await (await postJson(testApp, v1.key, { id: 2 })).json()).toEqual({ tag: 'v2', id: 2 });
-    expect(await executionsOf(testApp, v1.id)).toHaveLength(1);
-    expect(await executionsOf(testApp, v2.id)).toHaveLength(1);
+    expect(await (await postJson(current(), v1.key, { id: 2 })).json()).toEqual({ tag: 'v2', id: 2 });
+    expect(await executionsOf(current(), v1.id)).toHaveLength(1);
+    expect(await executionsOf(current(), v2.id)).toHaveLength(1);
   });
 
   it('answers 404 after the workflow is deleted', async () => {
-    const workflow = await createWebhookWorkflow(testApp);
-    expect((await postJson(testApp, workflow.key, {})).status).toBe(200);
-    await waitForExecutions(testApp, workflow.id, 1);
-    await testApp.app.db.getRepository('workflows').destroy({ filterByTk: workflow.id });
-    expect((await postJson(testApp, workflow.key, {})).status).toBe(404);
+    const workflow = await createWebhookWorkflow(current());
+    expect((await postJson(current(), workflow.key, {})).status).toBe(200);
+    await waitForExecutions(current(), workflow.id, 1);
+    await current().app.db.getRepository('workflows').destroy({ filterByTk: workflow.id });
+    expect((await postJson(current(), workflow.key, {})).status).toBe(404);
   });
 
   it('picks up configuration changes without a restart', async () => {
-    const workflow = await createWebhookWorkflow(testApp, { config: { response: { body: 'before' } } });
-    expect(await (await postJson(testApp, workflow.key, {})).text()).toBe('before');
+    const workflow = await createWebhookWorkflow(current(), { config: { response: { body: 'before' } } });
+    expect(await (await postJson(current(), workflow.key, {})).text()).toBe('before');
     await workflow.update({ config: { response: { statusCode: 202, body: 'after' } } });
-    const response = await postJson(testApp, workflow.key, {});
+    const response = await postJson(current(), workflow.key, {});
     expect(response.status).toBe(202);
     expect(await response.text()).toBe('after');
-    await waitForExecutions(testApp, workflow.id, 2);
+    await waitForExecutions(current(), workflow.id, 2);
   });
 });

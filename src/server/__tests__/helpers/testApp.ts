@@ -92,3 +92,19 @@ export async function startTestApp(options: { database?: Record<string, unknown>
     },
   };
 }
+
+/**
+ * One app for the whole test file: started before the first test, destroyed after the last.
+ * Returns an accessor because the app exists only once `beforeAll` has run.
+ */
+export function useTestApp(setup?: (testApp: TestApp) => void | Promise<void>): () => TestApp {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await setup?.(testApp);
+  });
+  afterAll(async () => {
+    await testApp?.stop();
+  });
+  return () => testApp;
+}
