@@ -1,0 +1,99 @@
+import { buildFieldTree, buildTriggerVariables } from '../variableTree';
+
+const labels = { method: 'Method', headers: 'Headers', query: 'Query parameters', body: 'Body' };
+
+/** What a picker inserts for a node: the values from the root down, joined by dots. */
+function pathOf(tree: ReturnType<typeof buildFieldTree>, ...labelsDown: string[]): string {
+  const values: string[] = [];
+  let level = tree;
+  for (const label of labelsDown) {
+    const node = level.find((item) => item.label === label);
+    if (!node) {
+      throw new Error(`no "${label}" among ${level.map((item) => item.label).join(', ')}`);
+    }
+    values.push(node.value);
+    level = node.children ?? [];
+  }
+  return `{{$context.${values.join('.')}}}`;
+}
+
+describe('buildFieldTree', () => {
+  it('nests dotted and bracketed paths and labels aliased leaves', () => {
+    const tree = buildFieldTree([{ key: 'order.id', alias: 'Order ID' }, { key: 'items[0].sku' }], 'body');
+    expect(tree).toEqual([
+      {
+        key: 'body.order',
+        value: 'order',
+        label: 'order',
+        children: [{ key: 'body.order.id', value: 'id', label: 'Order ID' }],
+      },
+      {
+        key: 'body.items',
+        value: 'items',
+        label: 'items',
+        children: [
+          {
+            key: 'body.items.0',
+            value: '0',
+            label: '0',
+            children: [{ key: 'body.items.0.sku', value: 'sku', label: 'sku' }],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('labels an inner node with its own alias and merges shared prefixes', () => {
+    const tree = buildFieldTree(
+      [{ key: 'filter', alias: 'Filter' }, { key: 'filter.status', alias: 'Status' }, { key: 'filter[page]' }],
+      'query',
+    );
+    expect(tree).toHaveLength(1);
+    expect(tree[0].label).toBe('Filter');
+    expect(tree[0].children?.map((child) => child.label)).toEqual(['Status', 'page']);
+  });
+
+  it('keeps header names whole and lower-cased, as the trigger context has them', () => {
+    const tree = buildFieldTree([{ key: 'X-Request-Id', alias: 'Request ID' }, { key: 'x.custom' }], 'headers', {
+      header: true,
+    });
+    expect(tree.map((node) => [node.value, node.label])).toEqual([
+      ['x-request-id', 'Request ID'],
+      ['x.custom', 'x.custom'],
+    ]);
+  });
+
+  it('skips empty keys and ignores a second alias for the same path', () => {
+    const tree = buildFieldTree([{ key: '' }, { key: '  ' }, { key: 'a', alias: 'First' }, { key: 'a', alias: 'Second' }], 'body');
+    expect(tree).toEqual([{ key: 'body.a', value: 'a', label: 'First' }]);
+  });
+});
+
+describe('buildTriggerVariables', () => {
+  it('offers method and the three request parts, each part whole when it has no rows', () => {
+    const tree = buildTriggerVariables(undefined, labels);
+    expect(tree).toEqual([
+      { key: 'method', value: 'method', label: 'Method' },
+      { key: 'headers', value: 'headers', label: 'Headers' },
+      { key: 'query', value: 'query', label: 'Query parameters' },
+      { key: 'body', value: 'body', label: 'Body' },
+    ]);
+  });
+
+  it('maps each alias to the variable path the server resolves', () => {
+    const tree = buildTriggerVariables(
+      {
+        headers: [{ key: 'X-Request-Id', alias: 'Request ID' }],
+        query: [{ key: 'page' }, { key: 'filter.status', alias: 'Status' }],
+        body: [{ key: 'order.id', alias: 'Order ID' }, { key: 'items[0].sku' }],
+      },
+      labels,
+    );
+    expect(pathOf(tree, 'Body', 'order', 'Order ID')).toBe('{{$context.body.order.id}}');
+    expect(pathOf(tree, 'Body', 'items', '0', 'sku')).toBe('{{$context.body.items.0.sku}}');
+    expect(pathOf(tree, 'Query parameters', 'filter', 'Status')).toBe('{{$context.query.filter.status}}');
+    expect(pathOf(tree, 'Query parameters', 'page')).toBe('{{$context.query.page}}');
+    expect(pathOf(tree, 'Headers', 'Request ID')).toBe('{{$context.headers.x-request-id}}');
+    expect(pathOf(tree, 'Method')).toBe('{{$context.method}}');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Configuration shapes as the designer UI reads and writes them. Every field is optional: a
+ * workflow created with `config: {}` is a working webhook.
+ */
+export interface FieldRule {
+  key?: string;
+  alias?: string | null;
+}
+
+export interface HeaderPair {
+  name?: string;
+  value?: unknown;
+}
+
+export type AuthType = 'none' | 'basic';
+
+export interface AuthConfig {
+  type?: AuthType;
+  username?: string;
+  password?: string;
+}
+
+export interface RequestRules {
+  headers?: FieldRule[];
+  query?: FieldRule[];
+  body?: FieldRule[];
+}
+
+export interface ResponseConfig {
+  statusCode?: number | string | null;
+  headers?: HeaderPair[];
+  body?: unknown;
+}
+
+export interface WebhookTriggerConfig {
+  auth?: AuthConfig;
+  request?: RequestRules;
+  response?: ResponseConfig;
+  timeout?: number | null;
+}
+
+/** The part of a workflow record the designer reads. */
+export interface WorkflowLike {
+  id?: number | string;
+  key?: string;
+  type?: string;
+  sync?: boolean;
+  config?: WebhookTriggerConfig;
+}

@@ -1,0 +1,100 @@
+import { splitFieldPath } from './fieldPath';
+import type { FieldRule, RequestRules } from './types';
+
+/**
+ * One entry of a workflow variable picker. Pickers join the `value`s from the root down with dots,
+ * so `body` → `order` → `id` becomes `{{$context.body.order.id}}`.
+ */
+export interface VariableNode {
+  key: string;
+  value: string;
+  label: string;
+  children?: VariableNode[];
+}
+
+interface TrieNode {
+  segment: string;
+  alias?: string;
+  children: Map<string, TrieNode>;
+}
+
+export interface FieldTreeOptions {
+  /** Header names are one segment each and arrive lower-cased in the trigger context. */
+  header?: boolean;
+}
+
+/**
+ * The picker tree of one request part: each configured path becomes nested entries
+ * (`items[0].sku` → items → 0 → sku), labelled with its alias when one is set.
+ */
+export function buildFieldTree(rules: FieldRule[] | undefined, prefix: string, options: FieldTreeOptions = {}): VariableNode[] {
+  const root: TrieNode = { segment: '', children: new Map() };
+  for (const rule of rules ?? []) {
+    const key = typeof rule?.key === 'string' ? rule.key.trim() : '';
+    if (!key) {
+      continue;
+    }
+    const segments = options.header ? [key.toLowerCase()] : splitFieldPath(key);
+    let node = root;
+    for (const segment of segments) {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = { segment, children: new Map() };
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    const alias = typeof rule.alias === 'string' ? rule.alias.trim() : '';
+    if (alias && !node.alias && node !== root) {
+      node.alias = alias;
+    }
+  }
+  return toNodes(root, prefix);
+}
+
+function toNodes(parent: TrieNode, prefix: string): VariableNode[] {
+  return Array.from(parent.children.values()).map((node) => {
+    const key = `${prefix}.${node.segment}`;
+    const children = toNodes(node, key);
+    return {
+      key,
+      value: node.segment,
+      label: node.alias ?? node.segment,
+      ...(children.length ? { children } : {}),
+    };
+  });
+}
+
+export interface TriggerVariableLabels {
+  method: string;
+  headers: string;
+  query: string;
+  body: string;
+}
+
+/**
+ * Everything a webhook run offers as `{{$context.…}}`: the method, and the headers, query and
+ * body trees built from the configured rows. A part without rows is still offered whole.
+ */
+export function buildTriggerVariables(request: RequestRules | undefined, labels: TriggerVariableLabels): VariableNode[] {
+  const part = (name: 'headers' | 'query' | 'body', children: VariableNode[]): VariableNode => ({
+    key: name,
+    value: name,
+    label: labels[name],
+    ...(children.length ? { children } : {}),
+  });
+  return [
+    { key: 'method', value: 'method', label: labels.method },
+    part('headers', buildFieldTree(request?.headers, 'headers', { header: true })),
+    part('query', buildFieldTree(request?.query, 'query')),
+    part('body', buildFieldTree(request?.body, 'body')),
+  ];
+}
+
+/**
+ * Request values are text, numbers, booleans or JSON, never records: a picker that asks only for
+ * record references or matches fields by predicate gets nothing from the trigger.
+ */
+export function acceptsRequestValues(types: readonly unknown[] | undefined): boolean {
+  return !types || types.some((type) => typeof type === 'string');
+}
