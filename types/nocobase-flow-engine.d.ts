@@ -4,7 +4,11 @@
  */
 export interface FlowEngineContext {
   t(key: string, options?: Record<string, unknown>): string;
-  api: { request<T = unknown>(config: Record<string, unknown>): Promise<{ data: T }> };
+  api: {
+    request<T = unknown>(config: Record<string, unknown>): Promise<{ data: T }>;
+    /** The axios instance behind the API client; its `baseURL` is the API base path (`/api/`). */
+    axios: { defaults: { baseURL?: string } };
+  };
 }
 
 export interface FlowEngine {
@@ -12,3 +16,13 @@ export interface FlowEngine {
 }
 
 export declare function useFlowEngine(): FlowEngine;
+
+/** A node of a variable picker tree (enough of it to pass trees around). */
+export interface MetaTreeNode {
+  name: string;
+  title: string;
+  type: string;
+  paths: string[];
+  children?: MetaTreeNode[] | (() => Promise<MetaTreeNode[]>);
+  disabled?: boolean;
+}

@@ -2,9 +2,8 @@ import { Plugin } from '@nocobase/client';
 import type WorkflowPlugin from '@nocobase/plugin-workflow/client';
 import { RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
 import ResponseInstruction from '../client-v2/ResponseInstruction';
-import WebhookTrigger from '../client-v2/WebhookTrigger';
+import WebhookTrigger from './WebhookTrigger';
 
-/** The v1 client registers the same trigger and node classes as the v2 client. */
 export class PluginWorkflowWebhookClient extends Plugin {
   async load() {
     const workflow = this.app.pm.get('workflow') as WorkflowPlugin;

@@ -1,0 +1,88 @@
+import { JsonTextArea } from '@nocobase/client-v2';
+import { WorkflowVariableJsonTextArea, WorkflowVariableTextArea } from '@nocobase/plugin-workflow/client-v2';
+import { Input, Segmented } from 'antd';
+import React, { useState } from 'react';
+import { useT } from '../locale';
+
+type BodyMode = 'text' | 'json';
+
+export interface ResponseBodyInputProps {
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+  /** Offer workflow variables (a node's form); a trigger's immediate response has none. */
+  variables?: boolean;
+  disabled?: boolean;
+  testId: string;
+}
+
+function isJsonValue(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+/**
+ * A response body: text (sent as text/plain) or JSON (sent as application/json). The stored
+ * value's type is the mode, so nothing else has to be saved.
+ */
+export function ResponseBodyInput({ value, onChange, variables, disabled, testId }: ResponseBodyInputProps) {
+  const t = useT();
+  const [chosen, setChosen] = useState<BodyMode | null>(null);
+  const mode: BodyMode = chosen ?? (isJsonValue(value) ? 'json' : 'text');
+
+  const switchMode = (next: BodyMode) => {
+    setChosen(next);
+    if (next === mode) {
+      return;
+    }
+    if (next === 'text') {
+      onChange?.(value == null ? '' : JSON.stringify(value, null, 2));
+      return;
+    }
+    try {
+      const parsed: unknown = typeof value === 'string' && value.trim() ? JSON.parse(value) : null;
+      onChange?.(isJsonValue(parsed) ? parsed : null);
+    } catch {
+      onChange?.(null);
+    }
+  };
+
+  const text = typeof value === 'string' ? value : '';
+  const textPlaceholder = t('Text, e.g. ok');
+  return (
+    <div data-testid={testId}>
+      <Segmented<BodyMode>
+        size="small"
+        value={mode}
+        disabled={disabled}
+        onChange={switchMode}
+        options={[
+          { label: t('Text'), value: 'text' },
+          { label: 'JSON', value: 'json' },
+        ]}
+        style={{ marginBottom: 8 }}
+      />
+      {mode === 'json' ? (
+        variables ? (
+          <WorkflowVariableJsonTextArea value={value} onChange={onChange} disabled={disabled} autoSize={{ minRows: 4 }} />
+        ) : (
+          <JsonTextArea value={value} onChange={onChange} disabled={disabled} autoSize={{ minRows: 4 }} />
+        )
+      ) : variables ? (
+        <WorkflowVariableTextArea
+          value={text}
+          onChange={(next) => onChange?.(next)}
+          disabled={disabled}
+          placeholder={textPlaceholder}
+          autoSize={{ minRows: 3 }}
+        />
+      ) : (
+        <Input.TextArea
+          value={text}
+          onChange={(event) => onChange?.(event.target.value)}
+          disabled={disabled}
+          placeholder={textPlaceholder}
+          autoSize={{ minRows: 3 }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useCurrentWorkflowContext } from '@nocobase/plugin-workflow/client-v2';
+import React from 'react';
+import type { WorkflowLike } from '../../common/types';
+import { Section } from '../components/Section';
+import { useT } from '../locale';
+import { AuthFields } from './AuthFields';
+import { RequestRulesFields } from './RequestRulesFields';
+import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
+import { WebhookUrlField } from './WebhookUrlField';
+
+/** The trigger's configuration drawer (both clients). */
+export default function WebhookTriggerFieldset() {
+  const t = useT();
+  const workflow = useCurrentWorkflowContext() as WorkflowLike;
+  return (
+    <div data-testid="webhook-trigger-config">
+      <Section title={t('Webhook URL')} testId="webhook-section-url">
+        <WebhookUrlField workflowKey={workflow?.key} />
+      </Section>
+      <Section title={t('Security')} testId="webhook-section-security">
+        <AuthFields />
+      </Section>
+      <Section
+        title={t('Parse request data')}
+        description={t('Listed fields become trigger variables for later nodes, labelled with their aliases.')}
+        testId="webhook-section-request"
+      >
+        <RequestRulesFields />
+      </Section>
+      <Section title={t('Response')} testId="webhook-section-response">
+        {workflow?.sync ? <SyncResponseFields /> : <AsyncResponseFields />}
+      </Section>
+    </div>
+  );
+}
