@@ -1,7 +1,7 @@
 import { Plugin } from '@nocobase/client';
 import type WorkflowPlugin from '@nocobase/plugin-workflow/client';
 import { RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
-import ResponseInstruction from '../client-v2/ResponseInstruction';
+import ResponseInstruction from './ResponseInstruction';
 import WebhookTrigger from './WebhookTrigger';
 
 export class PluginWorkflowWebhookClient extends Plugin {

@@ -1,6 +1,6 @@
 import { JsonTextArea } from '@nocobase/client-v2';
 import { WorkflowVariableJsonTextArea, WorkflowVariableTextArea } from '@nocobase/plugin-workflow/client-v2';
-import { Input, Segmented } from 'antd';
+import { ConfigProvider, Input, Segmented } from 'antd';
 import React, { useState } from 'react';
 import { useT } from '../locale';
 
@@ -23,8 +23,11 @@ function isJsonValue(value: unknown): boolean {
  * A response body: text (sent as text/plain) or JSON (sent as application/json). The stored
  * value's type is the mode, so nothing else has to be saved.
  */
-export function ResponseBodyInput({ value, onChange, variables, disabled, testId }: ResponseBodyInputProps) {
+export function ResponseBodyInput({ value, onChange, variables, disabled: disabledProp, testId }: ResponseBodyInputProps) {
   const t = useT();
+  // Inputs follow a disabled form by themselves; the mode switch has to be told.
+  const { componentDisabled } = ConfigProvider.useConfig();
+  const disabled = disabledProp ?? componentDisabled;
   const [chosen, setChosen] = useState<BodyMode | null>(null);
   const mode: BodyMode = chosen ?? (isJsonValue(value) ? 'json' : 'text');
 
