@@ -1,0 +1,90 @@
+/**
+ * Starts the real NocoBase app the way `npm start` does (build if stale, link the package, run
+ * the app entry with `start --quickstart` and the env from app-env.js), but on a fresh temporary
+ * storage folder and a free port. Logging stays at NocoBase's default level, as a production user
+ * runs it; the console output goes straight to a file so the bench process does not relay it.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn, execFileSync } = require('child_process');
+const { appEnv, linkPackage, APP_ENTRY, root } = require('../app-env');
+const { freePort, waitForOk, stopGroup, tail } = require('./processes');
+
+const START_TIMEOUT_MS = 300000;
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === '__tests__') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+// Same staleness rule as scripts/start.js: benchmarking an old build would measure old code.
+function buildIfNeeded() {
+  const built = path.join(root, 'dist', 'client-v2', 'index.js');
+  const server = path.join(root, 'dist', 'server', 'index.js');
+  if (fs.existsSync(built) && fs.existsSync(server) && fs.statSync(built).mtimeMs >= newestMtime(path.join(root, 'src'))) {
+    return;
+  }
+  console.log('[bench] building the plugin…');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.js')], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * @param {{ database?: Record<string,string>, nodeOptions?: string }} options
+ *   database: DB_* overrides (PostgreSQL); nodeOptions: extra NODE_OPTIONS, e.g. for profiling.
+ */
+async function startApp({ database = null, nodeOptions = '' } = {}) {
+  buildIfNeeded();
+  linkPackage();
+  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-bench-'));
+  const port = await freePort();
+  const overrides = { ...(database ?? {}) };
+  if (nodeOptions) overrides.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim();
+  const env = appEnv({ storage, port, overrides });
+  if (!database) {
+    // A fresh SQLite file in the temp folder, whatever the caller's environment says.
+    env.DB_DIALECT = 'sqlite';
+    env.DB_STORAGE = path.join(storage, 'db', 'nocobase.sqlite');
+    fs.mkdirSync(path.dirname(env.DB_STORAGE), { recursive: true });
+  }
+  const outFile = path.join(storage, 'app-console.log');
+  const out = fs.openSync(outFile, 'a');
+  const child = spawn(process.execPath, [APP_ENTRY, 'start', '--quickstart'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  fs.closeSync(out);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const app = {
+    child,
+    storage,
+    port,
+    baseUrl,
+    env,
+    outFile,
+    output: () => tail(outFile),
+    async stop({ keepStorage = false } = {}) {
+      await stopGroup(child);
+      if (!keepStorage) fs.rmSync(storage, { recursive: true, force: true });
+    },
+  };
+  const started = Date.now();
+  try {
+    await waitForOk(`${baseUrl}/api/app:getInfo`, child, START_TIMEOUT_MS);
+  } catch (error) {
+    const log = app.output();
+    await app.stop();
+    throw new Error(`${error.message}\n--- app output (tail) ---\n${log}`);
+  }
+  app.startSeconds = (Date.now() - started) / 1000;
+  return app;
+}
+
+module.exports = { startApp };

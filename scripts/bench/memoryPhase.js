@@ -1,0 +1,46 @@
+/**
+ * Leak check: the serving process's RSS before a long run of async deliveries, during it, and
+ * once every delivery has run. Growth that survives the drain is memory the app kept per
+ * delivery. "After" is the median over a short quiet window, so one GC-timed sample can't decide it.
+ */
+const { asyncBurst } = require('./asyncBurst');
+const { servingPid, rssMB } = require('./rss');
+const { median } = require('./summary');
+const { sleep } = require('./processes');
+
+const SAMPLE_MS = 1000;
+
+async function quietSamples(pid, seconds) {
+  const samples = [];
+  for (let i = 0; i < seconds; i += 1) {
+    samples.push(rssMB(pid));
+    await sleep(SAMPLE_MS);
+  }
+  return samples;
+}
+
+async function memoryPhase({ app, api, ledger, target, connections, requests, stallSeconds, settleSeconds }) {
+  const pid = servingPid(app.child.pid, app.port);
+  const beforeMB = median(await quietSamples(pid, settleSeconds));
+  const samples = [];
+  const timer = setInterval(() => samples.push({ t: Date.now(), mb: rssMB(pid) }), SAMPLE_MS);
+  let burst;
+  try {
+    burst = await asyncBurst({ api, ledger, target, load: { connections, amount: requests }, stallSeconds });
+  } finally {
+    clearInterval(timer);
+  }
+  const afterMB = median(await quietSamples(pid, settleSeconds));
+  const during = samples.map((s) => s.mb).filter((mb) => mb != null);
+  return {
+    pid,
+    requests,
+    beforeMB,
+    peakMB: during.length ? Math.max(...during) : null,
+    afterMB,
+    growthMB: beforeMB != null && afterMB != null ? afterMB - beforeMB : null,
+    burst,
+  };
+}
+
+module.exports = { memoryPhase };

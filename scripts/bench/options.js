@@ -1,0 +1,83 @@
+/**
+ * Command-line options of `npm run bench`. Defaults are sized to finish in about five minutes on a
+ * two-core machine; `--quick` is the CI preset, which only has to prove that nothing errors and
+ * nothing is lost, so it keeps every phase but makes each one short.
+ */
+const DEFAULTS = {
+  connections: 20,
+  duration: 5, // seconds per target per round
+  warmup: 1, // seconds per target, before the first round, not measured
+  rounds: 3,
+  bodySize: 1024, // bytes of the order-like JSON payload
+  leakRequests: 20000,
+  db: 'sqlite',
+  out: null,
+  quick: false,
+  // The drain gives up only when the engine makes no progress for this long: a slow engine is
+  // reported as slow, a stuck one as deliveries lost.
+  stallSeconds: 90,
+  // 0: async bursts last --duration like every target. N: each async burst is N requests
+  // instead, because every accepted delivery costs the app a run afterwards, and the engine runs
+  // far fewer per second than the endpoint accepts; this bounds the drains' time.
+  asyncCap: 0,
+};
+
+const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 300 };
+
+const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap'];
+
+function camel(flag) {
+  return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+
+function usage() {
+  return [
+    'usage: npm run bench -- [options]',
+    '  --connections N     concurrent connections per target (default 20)',
+    '  --duration S        seconds per target per round (default 5)',
+    '  --warmup S          unmeasured seconds per target before round 1 (default 1)',
+    '  --rounds N          interleaved rounds A,B,C,D,A,B,… (default 3)',
+    '  --body-size BYTES   size of the JSON delivery body (default 1024)',
+    '  --leak-requests N   async requests in the memory phase (default 20000)',
+    '  --db sqlite|postgres  postgres reads DB_HOST/DB_PORT/DB_DATABASE/DB_USER/DB_PASSWORD',
+    '  --stall-seconds S   drain gives up after S seconds without progress (default 90)',
+    '  --async-cap N       each async burst sends N requests instead of lasting --duration (default 0: off)',
+    '  --out FILE          write the results as JSON',
+    '  --quick             CI preset: short phases, asserts only no errors and nothing lost',
+  ].join('\n');
+}
+
+function parseOptions(argv) {
+  const given = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      console.log(usage());
+      process.exit(0);
+    }
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n${usage()}`);
+    const [flag, inline] = arg.split('=', 2);
+    const name = camel(flag);
+    if (name === 'quick') {
+      given.quick = true;
+      continue;
+    }
+    if (!(name in DEFAULTS)) throw new Error(`unknown option ${flag}\n${usage()}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    given[name] = value;
+  }
+  const options = { ...DEFAULTS, ...(given.quick ? QUICK : {}), ...given };
+  for (const name of NUMERIC) {
+    const number = Number(options[name]);
+    if (!Number.isFinite(number) || number < 0) throw new Error(`--${name} must be a non-negative number`);
+    options[name] = number;
+  }
+  if (options.connections < 1 || options.rounds < 1 || options.duration <= 0) {
+    throw new Error('--connections, --rounds and --duration must be positive');
+  }
+  if (!['sqlite', 'postgres'].includes(options.db)) throw new Error('--db must be sqlite or postgres');
+  return options;
+}
+
+module.exports = { parseOptions, DEFAULTS, QUICK };

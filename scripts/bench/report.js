@@ -1,0 +1,56 @@
+/** The printed table and the JSON file: the same figures, for people and for scripts. */
+const fs = require('fs');
+const path = require('path');
+
+const fmt = (value, digits = 0) => (value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+
+function table(rows, header) {
+  const cells = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => String(row[i]).length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function targetRows(targets) {
+  return Object.values(targets).map((t) => [
+    t.target,
+    t.connections,
+    t.rounds,
+    fmt(t.requestsPerSecond.median),
+    `${fmt(t.requestsPerSecond.min)}–${fmt(t.requestsPerSecond.max)}`,
+    fmt(t.latencyMs.p50, 1),
+    fmt(t.latencyMs.p99, 1),
+    fmt(t.latencyMs.max, 0),
+    t.non2xx,
+    t.errors,
+  ]);
+}
+
+function render(result) {
+  const { ratios, drain, memory, audit } = result;
+  const lines = [];
+  lines.push(`\nWebhook bench — ${result.environment.db}, Node ${result.environment.node}, ${result.environment.cpus} cores, ` +
+    `${result.options.duration} s × ${result.options.rounds} rounds per target, ${result.options.bodySize}-byte body`);
+  lines.push(table(targetRows(result.targets), ['target', 'conns', 'rounds', 'req/s', 'min–max', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors']));
+  lines.push('');
+  lines.push(`ratios   async/baseline ${fmt(ratios.asyncToBaseline, 2)}   sync/baseline ${fmt(ratios.syncToBaseline, 2)}   ` +
+    `baseline/ceiling ${fmt(ratios.baselineToCeiling, 4)}   sync@${result.targets.sync.connections}/sync@1 ${fmt(ratios.syncToSingleConnection, 2)}`);
+  lines.push(`latency  async p99 at 50 connections ${fmt(result.latency.asyncP99At50Ms, 1)} ms`);
+  lines.push(`drain    ${fmt(drain.executionsPerSecond, 1)} executions/s; after the load stopped: rows all created in ` +
+    `${fmt(drain.createdSeconds, 1)} s, all finished in ${fmt(drain.seconds, 1)} s (median over ${drain.bursts.length} async bursts` +
+    `${drain.complete ? '' : '; SOME DID NOT FINISH'})`);
+  lines.push(`delivery accepted ${audit.accepted}, executions ${audit.executions}, lost ${result.lost}, duplicates ${result.duplicates}, ` +
+    `not resolved ${audit.notResolved}, unacknowledged ${audit.unacknowledged}`);
+  lines.push(`memory   RSS ${fmt(memory.beforeMB)} MB before ${memory.requests} async requests, peak ${fmt(memory.peakMB)} MB, ` +
+    `${fmt(memory.afterMB)} MB once drained → growth ${fmt(result.rssGrowthMB, 1)} MB (drain ${fmt(memory.drain.executionsPerSecond, 1)} executions/s)`);
+  lines.push(`time     ${Object.entries(result.phaseSeconds).map(([phase, s]) => `${phase} ${fmt(s)} s`).join(', ')}; total ${fmt(result.totalSeconds)} s`);
+  lines.push(result.passed ? 'result   PASS (no errors, nothing lost)' : `result   FAIL: ${result.failures.join('; ')}`);
+  return lines.join('\n');
+}
+
+function writeJson(file, result) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+module.exports = { render, writeJson };
