@@ -1,0 +1,120 @@
+import { Locator, Page } from 'playwright-core';
+import { waitUntil } from './waitUntil';
+
+/** What a person does in the workflow designer, in the v1 client unless a step says otherwise. */
+export class Designer {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async signIn() {
+    await this.page.goto(`${this.baseUrl}/signin`);
+    await this.page.getByPlaceholder(/Username|Email/i).first().fill('admin@nocobase.com');
+    await this.page.getByPlaceholder(/Password/i).fill('admin123');
+    await this.page.getByRole('button', { name: /Sign in/i }).click();
+    await this.page.waitForURL(/\/admin/, { timeout: 60_000 });
+  }
+
+  /** The topmost open drawer. */
+  drawer(): Locator {
+    return this.page.locator('.ant-drawer-content-wrapper:visible').last();
+  }
+
+  async submitDrawer() {
+    const drawer = this.drawer();
+    await drawer.getByRole('button', { name: 'Submit' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+  }
+
+  /** Creates a webhook workflow through "Add new" and opens it; returns its id. */
+  async createWebhookWorkflow(title: string, sync: boolean): Promise<string> {
+    await this.page.goto(`${this.baseUrl}/admin/settings/workflow`);
+    await this.page.getByRole('button', { name: /Add new/ }).first().click();
+    const drawer = this.drawer();
+    await drawer.locator('input.ant-input').first().fill(title);
+    await drawer.locator('.ant-select').first().click();
+    // The option shows the trigger's one-line description under its title.
+    await this.page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: 'Webhook event' })
+      .filter({ hasText: 'HTTP POST request to the webhook URL' })
+      .click();
+    await drawer.getByTestId('webhook-preset').waitFor();
+    await drawer.getByText(sync ? 'Synchronously' : 'Asynchronously', { exact: true }).click();
+    await drawer.getByRole('button', { name: 'Submit' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = this.page.locator('tr').filter({ hasText: title });
+    await row.getByText('Configure').click();
+    await this.page.waitForURL(/\/workflows\/\d+/);
+    await this.triggerCard().waitFor();
+    return this.page.url().match(/\/workflows\/(\d+)/)![1];
+  }
+
+  triggerCard(): Locator {
+    return this.page.getByRole('button', { name: /^Trigger-/ }).first();
+  }
+
+  /** Opens the trigger's configuration drawer by its type tag (the title input takes clicks itself). */
+  async openTriggerConfig(): Promise<Locator> {
+    await this.triggerCard().getByText('Webhook event').click();
+    const config = this.page.getByTestId('webhook-trigger-config');
+    await config.waitFor();
+    return config;
+  }
+
+  /**
+   * Reads the URL from the read-only field. The copy button writes to the clipboard, which a
+   * headless browser does not reliably expose, so the displayed value is what is checked.
+   */
+  async readWebhookUrl(): Promise<string> {
+    await this.openTriggerConfig();
+    const url = await this.page.getByTestId('webhook-url').inputValue();
+    await this.closeDrawer();
+    return url;
+  }
+
+  /** Closes the topmost drawer by its close button (executed versions have no Cancel). */
+  async closeDrawer() {
+    const drawer = this.drawer();
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+  }
+
+  /** Opens "Add node" under the trigger and returns the entry of the HTTP Response node. */
+  async openAddNodeMenu(): Promise<Locator> {
+    await this.page.locator('[aria-label^="add-button"]').first().click();
+    const item = this.page.locator('li[aria-label="response"]');
+    await item.waitFor();
+    return item;
+  }
+
+  /** Walks a variable picker opened by its "x" button, e.g. Trigger variables → Body → order → Order ID. */
+  async pickVariable(field: Locator, labels: string[]) {
+    await field.getByRole('button', { name: 'x' }).click();
+    for (const label of labels) {
+      await this.page
+        .locator('.ant-cascader-menu-item')
+        .filter({ hasText: new RegExp(`^${label}$`) })
+        .last()
+        .click();
+    }
+  }
+
+  async enableWorkflow() {
+    const toggle = this.page.locator('.workflow-toolbar').getByRole('switch');
+    await toggle.click();
+    await waitUntil(async () => (await toggle.getAttribute('aria-checked')) === 'true', 'the workflow to be enabled');
+  }
+
+  /** The execution history drawer of the open workflow (reloaded first: the menu item needs a run to exist). */
+  async openExecutionHistory(): Promise<Locator> {
+    await this.page.reload();
+    await this.triggerCard().waitFor();
+    await this.page.getByRole('button', { name: 'more' }).hover();
+    await this.page.getByText('Execution history').click();
+    const drawer = this.drawer();
+    await drawer.getByText('Triggered at').waitFor();
+    return drawer;
+  }
+}
