@@ -124,10 +124,23 @@ describe('webhook designer in the browser', () => {
     expect(answered.headers.get('x-handled-by')).toBe('nocobase');
     expect(await answered.text()).toBe('Order 42');
 
-    const history = await designer.openExecutionHistory();
+    let history = await designer.openExecutionHistory();
     await history.getByText('Resolved').first().waitFor();
     expect(await history.locator('tbody tr.ant-table-row').count()).toBe(1);
     await session.screenshot('v1-execution-history');
+    await designer.closeDrawer();
+
+    // "Execute manually" runs a pasted sample request like a real one.
+    await page.getByRole('button', { name: 'Execute manually' }).click();
+    const sample = page.getByTestId('webhook-execute');
+    await sample.locator('textarea').first().fill('{"X-Request-Id": "m-1"}');
+    await sample.locator('input').fill('page=2');
+    await sample.locator('textarea').last().fill('{"order": {"id": 77}}');
+    await session.screenshot('v1-execute-manually');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Workflow executed').waitFor();
+    history = await designer.openExecutionHistory();
+    await waitUntil(async () => (await history.locator('tbody tr.ant-table-row').count()) === 2, 'two executions');
   }, 180_000);
 
   it('v1: an asynchronous webhook answers at once with the response set on the trigger', async () => {
