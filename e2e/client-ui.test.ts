@@ -57,7 +57,11 @@ describe('webhook designer in the browser', () => {
     await page.getByTestId('webhook-auth-password').fill('s3cret');
 
     await page.getByTestId('webhook-headers').getByRole('button', { name: 'Add header' }).click();
-    await page.getByTestId('webhook-headers-row').last().getByPlaceholder(/Header name/).fill('X-Request-Id');
+    await page
+      .getByTestId('webhook-headers-row')
+      .last()
+      .getByPlaceholder(/Header name/)
+      .fill('X-Request-Id');
     await page.getByTestId('webhook-headers-row').last().getByPlaceholder(/Alias/).fill('Request ID');
 
     await page.getByTestId('webhook-query-sample-open').click();
@@ -74,7 +78,10 @@ describe('webhook designer in the browser', () => {
     await page.getByTestId('webhook-body-sample-submit').click();
     const bodyRows = page.getByTestId('webhook-body-row');
     await waitUntil(async () => (await bodyRows.count()) === 7, 'seven body rows');
-    await bodyRows.filter({ has: page.locator('input[value="order.id"]') }).getByPlaceholder(/Alias/).fill('Order ID');
+    await bodyRows
+      .filter({ has: page.locator('input[value="order.id"]') })
+      .getByPlaceholder(/Alias/)
+      .fill('Order ID');
     await page.getByTestId('webhook-section-request').scrollIntoViewIfNeeded();
     await session.screenshot('v1-trigger-request-fields');
     await designer.submitDrawer();
@@ -113,7 +120,11 @@ describe('webhook designer in the browser', () => {
     await session.screenshot('v1-sync-canvas');
     syncUrl = await designer.readWebhookUrl();
 
-    const denied = await fetch(syncUrl, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const denied = await fetch(syncUrl, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(denied.status).toBe(401);
     const answered = await fetch(syncUrl, {
       method: 'POST',
@@ -187,8 +198,13 @@ describe('webhook designer in the browser', () => {
     await session.screenshot('v1-async-execution-history');
   }, 180_000);
 
-  it('v2: the synchronous workflow renders its trigger and node, and both drawers open', async () => {
+  it('v2: the trigger is offered in "Add new"; the synchronous workflow renders and both drawers open', async () => {
     const { page } = session;
+    const drawer = await designer.startNewWebhookWorkflow('/v/admin/settings/workflow', 'Not saved');
+    await session.screenshot('v2-add-new');
+    await drawer.getByRole('button', { name: 'Cancel' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+
     await page.goto(`${app.baseUrl}/v/admin/workflow/workflows/${syncId}`);
     await designer.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
     const status = page.getByTestId('response-node-status');

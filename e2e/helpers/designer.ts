@@ -10,7 +10,10 @@ export class Designer {
 
   async signIn() {
     await this.page.goto(`${this.baseUrl}/signin`);
-    await this.page.getByPlaceholder(/Username|Email/i).first().fill('admin@nocobase.com');
+    await this.page
+      .getByPlaceholder(/Username|Email/i)
+      .first()
+      .fill('admin@nocobase.com');
     await this.page.getByPlaceholder(/Password/i).fill('admin123');
     await this.page.getByRole('button', { name: /Sign in/i }).click();
     await this.page.waitForURL(/\/admin/, { timeout: 60_000 });
@@ -27,20 +30,31 @@ export class Designer {
     await drawer.waitFor({ state: 'hidden' });
   }
 
-  /** Creates a webhook workflow through "Add new" and opens it; returns its id. */
-  async createWebhookWorkflow(title: string, sync: boolean): Promise<string> {
-    await this.page.goto(`${this.baseUrl}/admin/settings/workflow`);
-    await this.page.getByRole('button', { name: /Add new/ }).first().click();
+  /**
+   * Opens "Add new" on a workflow list (`/admin/settings/workflow` in v1, `/v/admin/settings/workflow`
+   * in v2) and picks "Webhook event", recognised by its one-line description; returns the drawer.
+   */
+  async startNewWebhookWorkflow(listPath: string, title: string): Promise<Locator> {
+    await this.page.goto(`${this.baseUrl}${listPath}`);
+    await this.page
+      .getByRole('button', { name: /Add new/ })
+      .first()
+      .click();
     const drawer = this.drawer();
     await drawer.locator('input.ant-input').first().fill(title);
     await drawer.locator('.ant-select').first().click();
-    // The option shows the trigger's one-line description under its title.
     await this.page
       .locator('.ant-select-item-option')
       .filter({ hasText: 'Webhook event' })
       .filter({ hasText: 'HTTP POST request to the webhook URL' })
       .click();
     await drawer.getByTestId('webhook-preset').waitFor();
+    return drawer;
+  }
+
+  /** Creates a webhook workflow through "Add new" in the v1 client and opens it; returns its id. */
+  async createWebhookWorkflow(title: string, sync: boolean): Promise<string> {
+    const drawer = await this.startNewWebhookWorkflow('/admin/settings/workflow', title);
     await drawer.getByText(sync ? 'Synchronously' : 'Asynchronously', { exact: true }).click();
     await drawer.getByRole('button', { name: 'Submit' }).click();
     await drawer.waitFor({ state: 'hidden' });
