@@ -7,7 +7,9 @@ import { useWebhookVariables } from './useWebhookVariables';
 /** "Webhook event": leaves `sync` open, so the designer picks the execute mode at creation. */
 export default class WebhookTrigger extends Trigger {
   title = tExpr('Webhook event');
-  description = tExpr('Triggered when an external system sends an HTTP POST request to the webhook URL of this workflow.');
+  description = tExpr(
+    'Triggered when an external system sends an HTTP POST request to the webhook URL of this workflow.',
+  );
 
   PresetFieldsetLoader: TriggerLoaderOf = () => import('./trigger/WebhookPresetFieldset');
   FieldsetLoader: TriggerLoaderOf = () => import('./trigger/WebhookTriggerFieldset');

@@ -4,7 +4,10 @@ import type { WebhookTriggerConfig } from '../common/types';
 import { useT } from './locale';
 
 /** The trigger's `{{$context.…}}` variables for later nodes' pickers. */
-export function useWebhookVariables(config: Record<string, unknown>, options?: UseVariableOptions): VariableOption[] | null {
+export function useWebhookVariables(
+  config: Record<string, unknown>,
+  options?: UseVariableOptions,
+): VariableOption[] | null {
   const t = useT();
   if (!acceptsRequestValues(options?.types)) {
     return null;

@@ -27,7 +27,11 @@ export interface FieldTreeOptions {
  * The picker tree of one request part: each configured path becomes nested entries
  * (`items[0].sku` → items → 0 → sku), labelled with its alias when one is set.
  */
-export function buildFieldTree(rules: FieldRule[] | undefined, prefix: string, options: FieldTreeOptions = {}): VariableNode[] {
+export function buildFieldTree(
+  rules: FieldRule[] | undefined,
+  prefix: string,
+  options: FieldTreeOptions = {},
+): VariableNode[] {
   const root: TrieNode = { segment: '', children: new Map() };
   for (const rule of rules ?? []) {
     const key = typeof rule?.key === 'string' ? rule.key.trim() : '';
@@ -76,7 +80,10 @@ export interface TriggerVariableLabels {
  * Everything a webhook run offers as `{{$context.…}}`: the method, and the headers, query and
  * body trees built from the configured rows. A part without rows is still offered whole.
  */
-export function buildTriggerVariables(request: RequestRules | undefined, labels: TriggerVariableLabels): VariableNode[] {
+export function buildTriggerVariables(
+  request: RequestRules | undefined,
+  labels: TriggerVariableLabels,
+): VariableNode[] {
   const part = (name: 'headers' | 'query' | 'body', children: VariableNode[]): VariableNode => ({
     key: name,
     value: name,

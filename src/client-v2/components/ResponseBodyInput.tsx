@@ -23,7 +23,13 @@ function isJsonValue(value: unknown): boolean {
  * A response body: text (sent as text/plain) or JSON (sent as application/json). The stored
  * value's type is the mode, so nothing else has to be saved.
  */
-export function ResponseBodyInput({ value, onChange, variables, disabled: disabledProp, testId }: ResponseBodyInputProps) {
+export function ResponseBodyInput({
+  value,
+  onChange,
+  variables,
+  disabled: disabledProp,
+  testId,
+}: ResponseBodyInputProps) {
   const t = useT();
   // Inputs follow a disabled form by themselves; the mode switch has to be told.
   const { componentDisabled } = ConfigProvider.useConfig();
@@ -65,7 +71,12 @@ export function ResponseBodyInput({ value, onChange, variables, disabled: disabl
       />
       {mode === 'json' ? (
         variables ? (
-          <WorkflowVariableJsonTextArea value={value} onChange={onChange} disabled={disabled} autoSize={{ minRows: 4 }} />
+          <WorkflowVariableJsonTextArea
+            value={value}
+            onChange={onChange}
+            disabled={disabled}
+            autoSize={{ minRows: 4 }}
+          />
         ) : (
           <JsonTextArea value={value} onChange={onChange} disabled={disabled} autoSize={{ minRows: 4 }} />
         )

@@ -24,7 +24,9 @@ export default function ResponseFieldset() {
         <HeaderPairList
           name={['config', 'headers']}
           testId="response-node-headers"
-          renderValue={(placeholder) => <WorkflowVariableTextArea autoSize={{ minRows: 1 }} placeholder={placeholder} />}
+          renderValue={(placeholder) => (
+            <WorkflowVariableTextArea autoSize={{ minRows: 1 }} placeholder={placeholder} />
+          )}
         />
       </Form.Item>
       <Form.Item

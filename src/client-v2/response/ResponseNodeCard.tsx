@@ -13,7 +13,8 @@ export default function ResponseNodeCard({ data }: { data: CanvasNode }) {
       data={data}
       cardExtra={
         <Typography.Text type="secondary" data-testid="response-node-status" style={{ display: 'block', marginTop: 8 }}>
-          {t('Status code')}: <Tag style={{ marginInlineEnd: 0 }}>{statusCode == null || statusCode === '' ? 200 : String(statusCode)}</Tag>
+          {t('Status code')}:{' '}
+          <Tag style={{ marginInlineEnd: 0 }}>{statusCode == null || statusCode === '' ? 200 : String(statusCode)}</Tag>
         </Typography.Text>
       }
     />

@@ -20,7 +20,10 @@ export function RequestRulesFields() {
           testId="webhook-headers"
         />
       </Form.Item>
-      <Form.Item label={t('Query parameters')} extra={t('Every parameter is kept; the listed ones appear in variable lists.')}>
+      <Form.Item
+        label={t('Query parameters')}
+        extra={t('Every parameter is kept; the listed ones appear in variable lists.')}
+      >
         <FieldRuleList
           name={['config', 'request', 'query']}
           keyPlaceholder={t('Parameter path, e.g. filter.status')}
@@ -29,7 +32,9 @@ export function RequestRulesFields() {
           sample={{
             parse: keysFromQuerySample,
             buttonText: t('Parse from a URL'),
-            placeholder: t('Paste a full URL or a query string, e.g. https://example.com/hook?page=1&filter[status]=paid'),
+            placeholder: t(
+              'Paste a full URL or a query string, e.g. https://example.com/hook?page=1&filter[status]=paid',
+            ),
           }}
         />
       </Form.Item>

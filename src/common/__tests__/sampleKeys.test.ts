@@ -6,7 +6,15 @@ describe('keysFromJsonSample', () => {
   });
 
   it('lists the first array element with a bracketed index', () => {
-    const sample = JSON.stringify({ order: { id: 7, items: [{ sku: 'A', qty: 1 }, { sku: 'B', extra: true }] } });
+    const sample = JSON.stringify({
+      order: {
+        id: 7,
+        items: [
+          { sku: 'A', qty: 1 },
+          { sku: 'B', extra: true },
+        ],
+      },
+    });
     expect(keysFromJsonSample(sample)).toEqual({
       ok: true,
       keys: ['order', 'order.id', 'order.items', 'order.items[0]', 'order.items[0].sku', 'order.items[0].qty'],
@@ -35,7 +43,7 @@ describe('keysFromJsonSample', () => {
 
   it('rejects invalid JSON and empty input', () => {
     expect(keysFromJsonSample('{"a":')).toEqual({ ok: false, error: 'invalid-json' });
-    expect(keysFromJsonSample("{a: 1}")).toEqual({ ok: false, error: 'invalid-json' });
+    expect(keysFromJsonSample('{a: 1}')).toEqual({ ok: false, error: 'invalid-json' });
     expect(keysFromJsonSample('   ')).toEqual({ ok: false, error: 'empty' });
   });
 

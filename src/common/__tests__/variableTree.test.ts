@@ -64,7 +64,10 @@ describe('buildFieldTree', () => {
   });
 
   it('skips empty keys and ignores a second alias for the same path', () => {
-    const tree = buildFieldTree([{ key: '' }, { key: '  ' }, { key: 'a', alias: 'First' }, { key: 'a', alias: 'Second' }], 'body');
+    const tree = buildFieldTree(
+      [{ key: '' }, { key: '  ' }, { key: 'a', alias: 'First' }, { key: 'a', alias: 'Second' }],
+      'body',
+    );
     expect(tree).toEqual([{ key: 'body.a', value: 'a', label: 'First' }]);
   });
 });

@@ -15,7 +15,9 @@ describe('buildWebhookUrl', () => {
     expect(buildWebhookUrl('http://localhost:3000', 'https://api.example.com/api/', 'x')).toBe(
       'https://api.example.com/api/webhook:trigger/x',
     );
-    expect(buildWebhookUrl('http://127.0.0.1:5000', undefined, 'x')).toBe('http://127.0.0.1:5000/api/webhook:trigger/x');
+    expect(buildWebhookUrl('http://127.0.0.1:5000', undefined, 'x')).toBe(
+      'http://127.0.0.1:5000/api/webhook:trigger/x',
+    );
   });
 
   it('encodes the key', () => {
