@@ -27,3 +27,20 @@ export function appendSegment(path: string, segment: string | number): string {
   }
   return path ? `${path}.${segment}` : segment;
 }
+
+/**
+ * What NocoBase's `{{…}}` templates accept inside one segment of a variable path. Keys with other
+ * characters (non-ASCII letters, `:`, or a dot inside a header name) still arrive in the run's
+ * context, but no variable can point at them.
+ */
+const TEMPLATE_SEGMENT = /^[A-Za-z0-9_\s\-+,@/()?=*$]+$/;
+
+export function isTemplateSegment(segment: string): boolean {
+  return TEMPLATE_SEGMENT.test(segment);
+}
+
+/** Whether every segment of a body or query path can be reached by a variable. */
+export function isTemplatePath(path: string): boolean {
+  const segments = splitFieldPath(path);
+  return segments.length > 0 && segments.every(isTemplateSegment);
+}

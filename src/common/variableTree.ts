@@ -1,4 +1,4 @@
-import { splitFieldPath } from './fieldPath';
+import { isTemplateSegment, splitFieldPath } from './fieldPath';
 import type { FieldRule, RequestRules } from './types';
 
 /**
@@ -10,6 +10,8 @@ export interface VariableNode {
   value: string;
   label: string;
   children?: VariableNode[];
+  /** Set when templates cannot reach this key (see `isTemplateSegment`): shown, not selectable. */
+  disabled?: boolean;
 }
 
 interface TrieNode {
@@ -65,6 +67,7 @@ function toNodes(parent: TrieNode, prefix: string): VariableNode[] {
       value: node.segment,
       label: node.alias ?? node.segment,
       ...(children.length ? { children } : {}),
+      ...(isTemplateSegment(node.segment) ? {} : { disabled: true }),
     };
   });
 }

@@ -13,12 +13,14 @@ export interface FieldRuleListProps {
   keyPlaceholder: string;
   addText: string;
   testId: string;
+  /** Whether a variable can point at the key; other keys get a warning, as they only arrive as data. */
+  reachable: (key: string) => boolean;
   /** Lets the designer fill the list from a pasted sample. */
   sample?: { parse: (text: string) => SampleKeys; buttonText: string; placeholder: string };
 }
 
 /** Editable rows of `{ key, alias }`: which request fields to expose, and under which label. */
-export function FieldRuleList({ name, keyPlaceholder, addText, testId, sample }: FieldRuleListProps) {
+export function FieldRuleList({ name, keyPlaceholder, addText, testId, reachable, sample }: FieldRuleListProps) {
   const t = useT();
   const form = Form.useFormInstance();
   const { message } = App.useApp();
@@ -44,7 +46,16 @@ export function FieldRuleList({ name, keyPlaceholder, addText, testId, sample }:
               <Flex key={field.key} gap={8} align="start" data-testid={`${testId}-row`}>
                 <Form.Item
                   name={[field.name, 'key']}
-                  rules={[{ required: true, whitespace: true, message: t('Required') }]}
+                  rules={[
+                    { required: true, whitespace: true, message: t('Required') },
+                    {
+                      warningOnly: true,
+                      validator: (_rule, value: unknown) =>
+                        typeof value !== 'string' || !value.trim() || reachable(value.trim())
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('Variables cannot point at this name; use ASCII letters.'))),
+                    },
+                  ]}
                   style={{ flex: 1, marginBottom: 8 }}
                 >
                   <Input placeholder={keyPlaceholder} aria-label={keyPlaceholder} />

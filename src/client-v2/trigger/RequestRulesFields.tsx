@@ -1,5 +1,6 @@
 import { Form } from 'antd';
 import React from 'react';
+import { isTemplatePath, isTemplateSegment } from '../../common/fieldPath';
 import { keysFromJsonSample, keysFromQuerySample } from '../../common/sampleKeys';
 import { FieldRuleList } from '../components/FieldRuleList';
 import { useT } from '../locale';
@@ -18,6 +19,7 @@ export function RequestRulesFields() {
           keyPlaceholder={t('Header name, e.g. X-Request-Id')}
           addText={t('Add header')}
           testId="webhook-headers"
+          reachable={(key) => isTemplateSegment(key.toLowerCase())}
         />
       </Form.Item>
       <Form.Item
@@ -29,6 +31,7 @@ export function RequestRulesFields() {
           keyPlaceholder={t('Parameter path, e.g. filter.status')}
           addText={t('Add parameter')}
           testId="webhook-query"
+          reachable={isTemplatePath}
           sample={{
             parse: keysFromQuerySample,
             buttonText: t('Parse from a URL'),
@@ -44,6 +47,7 @@ export function RequestRulesFields() {
           keyPlaceholder={t('Field path, e.g. order.id or items[0].sku')}
           addText={t('Add field')}
           testId="webhook-body"
+          reachable={isTemplatePath}
           sample={{
             parse: keysFromJsonSample,
             buttonText: t('Parse from a JSON sample'),

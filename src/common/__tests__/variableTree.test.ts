@@ -63,6 +63,15 @@ describe('buildFieldTree', () => {
     ]);
   });
 
+  it('shows keys no template can reach, but not as selectable', () => {
+    const body = buildFieldTree([{ key: '订单.编号', alias: '编号' }, { key: 'ok' }], 'body');
+    expect(body[0]).toMatchObject({ value: '订单', disabled: true });
+    expect(body[0].children?.[0]).toMatchObject({ value: '编号', label: '编号', disabled: true });
+    expect(body[1].disabled).toBeUndefined();
+    const headers = buildFieldTree([{ key: 'X.Custom' }], 'headers', { header: true });
+    expect(headers[0]).toMatchObject({ value: 'x.custom', disabled: true });
+  });
+
   it('skips empty keys and ignores a second alias for the same path', () => {
     const tree = buildFieldTree(
       [{ key: '' }, { key: '  ' }, { key: 'a', alias: 'First' }, { key: 'a', alias: 'Second' }],
