@@ -198,13 +198,35 @@ describe('webhook designer in the browser', () => {
     await session.screenshot('v1-async-execution-history');
   }, 180_000);
 
-  it('v2: the trigger is offered in "Add new"; the synchronous workflow renders and both drawers open', async () => {
+  it('v2: a webhook workflow is created and given an HTTP Response node in the v2 client', async () => {
     const { page } = session;
-    const drawer = await designer.startNewWebhookWorkflow('/v/admin/settings/workflow', 'Not saved');
+    const title = 'Orders (v2)';
+    const drawer = await designer.startNewWebhookWorkflow('/v/admin/settings/workflow', title);
+    await drawer.getByText('Synchronously', { exact: true }).click();
     await session.screenshot('v2-add-new');
-    await drawer.getByRole('button', { name: 'Cancel' }).click();
-    await drawer.waitFor({ state: 'hidden' });
+    await designer.submitDrawer();
+    const filter = encodeURIComponent(JSON.stringify({ title }));
+    const { data } = await app.api<{ data: { id: number }[] }>(`workflows:list?filter=${filter}`, { token });
+    expect(data).toHaveLength(1);
 
+    await page.goto(`${app.baseUrl}/v/admin/workflow/workflows/${data[0].id}`);
+    await designer.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
+    await page.locator('[aria-label^="add-button"]').first().click();
+    // The v2 add-node menu names its entries by menu id rather than aria-label.
+    const responseItem = page.locator('li[data-menu-id$="-response"]');
+    expect(await responseItem.getAttribute('aria-disabled')).toBe('false');
+    await responseItem.click();
+    const status = page.getByTestId('response-node-status');
+    await status.getByText('200').waitFor();
+    await status.click();
+    await page.getByTestId('response-node-config').locator('.ant-input-number input').fill('418');
+    await designer.submitDrawer();
+    await status.getByText('418').waitFor();
+    await session.screenshot('v2-new-workflow-canvas');
+  }, 120_000);
+
+  it('v2: the workflow built in v1 renders its trigger and node, and both drawers open', async () => {
+    const { page } = session;
     await page.goto(`${app.baseUrl}/v/admin/workflow/workflows/${syncId}`);
     await designer.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
     const status = page.getByTestId('response-node-status');

@@ -78,11 +78,14 @@ export class Designer {
   }
 
   /**
-   * Reads the URL from the read-only field. The copy button writes to the clipboard, which a
-   * headless browser does not reliably expose, so the displayed value is what is checked.
+   * Reads the URL from the read-only field. A headless browser does not reliably let a page read
+   * the clipboard back, so the copy button is only checked for its confirmation; the displayed
+   * value is what gets used.
    */
   async readWebhookUrl(): Promise<string> {
     await this.openTriggerConfig();
+    await this.drawer().getByRole('button', { name: 'Copy' }).click();
+    await this.page.getByText('Copied').first().waitFor();
     const url = await this.page.getByTestId('webhook-url').inputValue();
     await this.closeDrawer();
     return url;
