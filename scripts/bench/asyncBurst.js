@@ -18,6 +18,8 @@ async function asyncBurst({ api, ledger, target, load, stallSeconds }) {
   const loadStartedAt = Date.now();
   const result = await runLoad(target, load);
   const loadEndedAt = Date.now();
+  // The same instant on the monotonic clock, for matching it against a CPU profile.
+  const loadEndedUs = Number(process.hrtime.bigint() / 1000n);
   ledger.accepted.push(...result.accepted);
   const drain = await waitForDrain(api, ledger.workflow, {
     expected: ledger.accepted.length + ledger.extra,
@@ -28,7 +30,7 @@ async function asyncBurst({ api, ledger, target, load, stallSeconds }) {
   });
   if (drain.complete) ledger.extra = Math.max(ledger.extra, drain.finished - ledger.accepted.length);
   ledger.drains.push(drain);
-  return { result, drain };
+  return { result, drain, loadEndedUs };
 }
 
 module.exports = { asyncBurst, createLedger };
