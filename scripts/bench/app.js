@@ -35,16 +35,16 @@ function buildIfNeeded() {
 }
 
 /**
- * @param {{ database?: Record<string,string>, nodeOptions?: string }} options
- *   database: DB_* overrides (PostgreSQL); nodeOptions: extra NODE_OPTIONS, e.g. for profiling.
+ * @param {{ database?: Record<string,string>, nodeArgs?: string[] }} options
+ *   database: DB_* overrides (PostgreSQL); nodeArgs: node flags before the entry, e.g. --cpu-prof
+ *   (which Node does not accept in NODE_OPTIONS).
  */
-async function startApp({ database = null, nodeOptions = '' } = {}) {
+async function startApp({ database = null, nodeArgs = [] } = {}) {
   buildIfNeeded();
   linkPackage();
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-bench-'));
   const port = await freePort();
   const overrides = { ...(database ?? {}) };
-  if (nodeOptions) overrides.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim();
   const env = appEnv({ storage, port, overrides });
   if (!database) {
     // A fresh SQLite file in the temp folder, whatever the caller's environment says.
@@ -54,7 +54,7 @@ async function startApp({ database = null, nodeOptions = '' } = {}) {
   }
   const outFile = path.join(storage, 'app-console.log');
   const out = fs.openSync(outFile, 'a');
-  const child = spawn(process.execPath, [APP_ENTRY, 'start', '--quickstart'], {
+  const child = spawn(process.execPath, [...nodeArgs, APP_ENTRY, 'start', '--quickstart'], {
     cwd: root,
     env,
     stdio: ['ignore', out, out],

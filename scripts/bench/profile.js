@@ -42,7 +42,7 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
 
   const database = db === 'postgres' ? await createFreshDatabase() : null;
-  const app = await startApp({ database: database?.overrides, nodeOptions: `--cpu-prof --cpu-prof-dir=${dir}` });
+  const app = await startApp({ database: database?.overrides, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   let marks;
   let pid;
   try {
@@ -58,7 +58,7 @@ async function main() {
     // A short unmeasured warm-up so the profile shows steady state, not the first JIT passes.
     await runLoad(targets[target === 'async' ? 'baseline' : target], { connections, duration: 2 });
     const ledger = createLedger(workflows.async);
-    if (target === 'async') await asyncBurst({ api, ledger, target: targets.async, load: { connections, duration: 2 }, stallSeconds: 60 });
+    if (target === 'async') await asyncBurst({ api, ledger, target: targets.async, load: { connections, amount: 500 }, stallSeconds: 60 });
     const start = nowUs();
     let loadEnd;
     if (target === 'async') {
