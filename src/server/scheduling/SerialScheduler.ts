@@ -2,6 +2,9 @@ import type { Log } from '../Log';
 import { EngineActivity, engineQuiet } from './engineActivity';
 import type { RunScheduler } from './RunScheduler';
 
+/** Bounds how long a waiting synchronous delivery can be held up by one batch of async ones. */
+const MAX_ASYNC_BATCH = 50;
+
 interface QueuedTask {
   run: () => Promise<void>;
 }
@@ -13,7 +16,7 @@ interface QueuedTask {
  */
 export class SerialScheduler implements RunScheduler {
   private readonly syncTasks: QueuedTask[] = [];
-  private readonly asyncTasks: QueuedTask[] = [];
+  private readonly asyncStarts: Array<() => unknown> = [];
   private pumping: Promise<void> | null = null;
 
   constructor(
@@ -22,7 +25,7 @@ export class SerialScheduler implements RunScheduler {
   ) {}
 
   get pending() {
-    return this.syncTasks.length + this.asyncTasks.length;
+    return this.syncTasks.length + this.asyncStarts.length;
   }
 
   runSync<T>(run: () => Promise<T>): Promise<T> {
@@ -33,13 +36,7 @@ export class SerialScheduler implements RunScheduler {
   }
 
   startAsync(start: () => unknown): void {
-    this.asyncTasks.push({
-      run: async () => {
-        await start();
-        // The engine saves the event in the background; wait for it so the next run starts clean.
-        await engineQuiet(this.engine);
-      },
-    });
+    this.asyncStarts.push(start);
     this.pump();
   }
 
@@ -66,7 +63,31 @@ export class SerialScheduler implements RunScheduler {
   }
 
   private next(): QueuedTask | undefined {
-    return this.syncTasks.shift() ?? this.asyncTasks.shift();
+    return this.syncTasks.shift() ?? this.nextAsyncBatch();
+  }
+
+  /**
+   * Every waiting async delivery goes to the engine at once: its event saver writes them one after
+   * the other (and, on SQLite, waits for any running execution itself), which costs far less than
+   * a quiet cycle per delivery. Runs of the created executions then take their turn.
+   */
+  private nextAsyncBatch(): QueuedTask | undefined {
+    if (!this.asyncStarts.length) {
+      return undefined;
+    }
+    const batch = this.asyncStarts.splice(0, MAX_ASYNC_BATCH);
+    return {
+      run: async () => {
+        for (const start of batch) {
+          try {
+            await start();
+          } catch (error) {
+            this.logger.error('[webhook] handing a delivery to the engine failed', { error });
+          }
+        }
+        await engineQuiet(this.engine);
+      },
+    };
   }
 
   /** Marks the engine busy for the length of the run, exactly as its own dispatcher does. */
