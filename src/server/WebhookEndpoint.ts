@@ -1,6 +1,7 @@
 import type { Context, Next } from '@nocobase/actions';
 import type { Log } from './Log';
 import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
+import { logDelivery, RequestLog } from './DeliveryLog';
 import { sendAnswer } from './HttpAnswer';
 import { Delivery, Stage } from './pipeline/Delivery';
 import { runStages } from './pipeline/runStages';
@@ -10,10 +11,10 @@ function escapeRegExp(text: string) {
 }
 
 /**
- * Where deliveries enter. The pipeline runs in a Koa middleware placed before NocoBase's body
- * parser (so the raw bytes are still there) and after its request logger; a delivery needs none of
- * the session, ACL or data-source middleware that follow. The same pipeline also serves the
- * resource action, for requests that reach the resourcer some other way.
+ * Where deliveries enter. The pipeline runs in a Koa middleware placed near the top of NocoBase's
+ * chain: before its body parser (so the raw bytes are still there), and before the logging, i18n,
+ * session, ACL and data-source middleware, none of which a delivery needs. The same pipeline also
+ * serves the resource action, for requests that reach the resourcer some other way.
  */
 export class WebhookEndpoint {
   private readonly pathPattern: RegExp;
@@ -21,6 +22,7 @@ export class WebhookEndpoint {
   constructor(
     private readonly stages: Stage[],
     private readonly logger: Log,
+    private readonly requestLog: RequestLog,
     apiPrefix: string,
   ) {
     const prefix = `/${apiPrefix}`.replace(/\/+/g, '/').replace(/\/$/, '');
@@ -36,6 +38,10 @@ export class WebhookEndpoint {
     const delivery: Delivery = { ctx, key, logger: this.logger, receivedAt: Date.now() };
     await runStages(this.stages, delivery);
     sendAnswer(ctx, delivery.answer);
+    if (ctx.reqId) {
+      ctx.set('X-Request-Id', ctx.reqId);
+    }
+    logDelivery(this.requestLog, ctx, delivery);
   }
 
   middleware = async (ctx: Context, next: Next) => {

@@ -19,6 +19,8 @@ export interface Delivery {
   body?: unknown;
   context?: WebhookContext;
   answer?: HttpAnswer;
+  /** Why the delivery was refused, for the log line (never request data). */
+  rejection?: string;
 }
 
 /** A stage either completes (the next one runs) or throws a `WebhookRejection` that becomes the answer. */

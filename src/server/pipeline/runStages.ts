@@ -18,7 +18,7 @@ export async function runStages(stages: Stage[], delivery: Delivery): Promise<vo
   } catch (error) {
     if (error instanceof WebhookRejection) {
       delivery.answer = jsonError(error.status, error.message, error.headers);
-      delivery.logger.warn(`[webhook] ${delivery.key}: rejected ${error.status} ${error.message}`);
+      delivery.rejection = error.message;
       return;
     }
     delivery.answer = jsonError(500, 'Internal error while handling the webhook');

@@ -1,0 +1,35 @@
+import type { Context } from '@nocobase/actions';
+import type { Delivery } from './pipeline/Delivery';
+
+export interface RequestLog {
+  info(entry: object): unknown;
+  warn(entry: object): unknown;
+  error(entry: object): unknown;
+}
+
+/**
+ * One line per delivery, written to NocoBase's request log in place of its own two request and
+ * response lines (which the webhook path skips). It names the workflow and the outcome, never
+ * headers, query or body, which may carry credentials.
+ */
+export function logDelivery(log: RequestLog, ctx: Context, delivery: Delivery) {
+  const status = delivery.answer?.status ?? ctx.status;
+  const entry = {
+    message: `webhook ${ctx.method} ${delivery.key} ${status}`,
+    method: ctx.method,
+    path: ctx.path,
+    status,
+    cost: Date.now() - delivery.receivedAt,
+    bodySize: delivery.rawBody?.length ?? 0,
+    workflowId: delivery.workflow?.id,
+    reqId: ctx.reqId,
+    ...(delivery.rejection ? { reason: delivery.rejection } : {}),
+  };
+  if (status >= 500) {
+    log.error(entry);
+  } else if (status >= 400) {
+    log.warn(entry);
+  } else {
+    log.info(entry);
+  }
+}
