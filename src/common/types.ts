@@ -47,3 +47,11 @@ export interface WorkflowLike {
   sync?: boolean;
   config?: WebhookTriggerConfig;
 }
+
+/** What a webhook run sees as `{{$context}}`. */
+export interface WebhookContext {
+  method: string;
+  headers: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}

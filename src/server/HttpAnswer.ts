@@ -1,5 +1,5 @@
 import type { Context } from '@nocobase/actions';
-import type { HeaderRule, ResponseConfig } from './config';
+import type { HeaderPair, ResponseConfig } from '../common/types';
 
 /** A complete HTTP answer: what the sender of a delivery receives. */
 export interface HttpAnswer {
@@ -19,7 +19,7 @@ export function normalizeStatus(value: unknown, fallback: number): number {
   return fallback;
 }
 
-export function headerRulesToRecord(rules: HeaderRule[] | undefined): Record<string, string> {
+export function headerRulesToRecord(rules: HeaderPair[] | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules ?? []) {
     const name = typeof rule?.name === 'string' ? rule.name.trim() : '';

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
-import type { ResponseConfig } from './config';
+import type { ResponseConfig } from '../common/types';
 import { answerFromResponseConfig } from './HttpAnswer';
 import { RESPONDER_OPTION, WebhookResponder } from './WebhookResponder';
 

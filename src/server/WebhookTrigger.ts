@@ -3,7 +3,7 @@ import type { Transactionable } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../common/constants';
-import type { WebhookContext } from './config';
+import type { WebhookContext } from '../common/types';
 import { parseQuery } from './pipeline/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
 

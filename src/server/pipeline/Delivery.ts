@@ -1,7 +1,7 @@
 import type { Context } from '@nocobase/actions';
 import type { Log } from '../Log';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
-import type { WebhookContext, WebhookTriggerConfig } from '../config';
+import type { WebhookContext, WebhookTriggerConfig } from '../../common/types';
 import type { HttpAnswer } from '../HttpAnswer';
 
 /**

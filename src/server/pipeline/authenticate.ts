@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'crypto';
-import type { AuthConfig } from '../config';
+import type { AuthConfig } from '../../common/types';
 import { Stage, WebhookRejection } from './Delivery';
 
 const REALM = 'NocoBase webhook';

@@ -1,5 +1,5 @@
 import qs from 'qs';
-import type { FieldRule, WebhookContext } from '../config';
+import type { FieldRule, WebhookContext } from '../../common/types';
 import { parseBodyBytes } from './bodyParsers';
 import { Stage } from './Delivery';
 

@@ -1,4 +1,4 @@
-import type { WebhookTriggerConfig } from '../config';
+import type { WebhookTriggerConfig } from '../../common/types';
 import type WebhookTrigger from '../WebhookTrigger';
 import { Stage, WebhookRejection } from './Delivery';
 
