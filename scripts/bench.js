@@ -2,8 +2,11 @@
 /**
  * `npm run bench`: how fast the webhook endpoint is next to NocoBase's own API and next to a bare
  * Koa server, on the real app. Targets are measured interleaved over rounds (A B C D A B C D …)
- * so that drift of the machine hits all of them alike. Exits non-zero only when a request errored
- * or a delivery was lost, never because something was slow. See scripts/bench/*.js for each part.
+ * so that drift of the machine hits all of them alike. Every async burst is paired with an engine
+ * reference: as many runs of the same node started by NocoBase's own collection trigger, drained
+ * the same way, so the webhook's drain rate is read against the engine's on the same app. Exits
+ * non-zero only when a request errored or a delivery was lost, never because something was slow.
+ * See scripts/bench/*.js for each part, and scripts/bench/README.md.
  */
 const { parseOptions } = require('./bench/options');
 const { startApp } = require('./bench/app');
@@ -14,11 +17,17 @@ const { buildTargets } = require('./bench/targets');
 const { runLoad } = require('./bench/load');
 const { asyncBurst, createLedger } = require('./bench/asyncBurst');
 const { memoryPhase } = require('./bench/memoryPhase');
-const { audit } = require('./bench/audit');
+const { audit, orderIdOf, recordIdOf } = require('./bench/audit');
 const { summarise, median, ratio } = require('./bench/summary');
 const { render, writeJson } = require('./bench/report');
 
+const os = require('os');
+const { sleep } = require('./bench/processes');
+
 const log = (message) => console.log(`[bench] ${message}`);
+const ENGINE_COLLECTION = 'bench_orders';
+const WARMUP_AMOUNT = 100;
+const SETTLE_MS = 1000;
 const rps = (burst) => `${burst.requestsPerSecond.toFixed(0)} req/s, p99 ${burst.latency.p99} ms` +
   `${burst.non2xx ? `, ${burst.non2xx} non-2xx` : ''}${burst.errors ? `, ${burst.errors} errors` : ''}`;
 
@@ -71,32 +80,87 @@ async function measure(options, cleanup) {
     async: await api.createAsyncWorkflow('Bench: async order'),
     sync: await api.createSyncWorkflow('Bench: sync echo'),
     memory: await api.createAsyncWorkflow('Bench: memory check'),
+    engine: await api.createCollectionWorkflow('Bench: engine reference', ENGINE_COLLECTION),
   };
-  const targets = buildTargets({ app, ceiling, workflows, bodySize: options.bodySize });
-  const ledgers = { async: createLedger(workflows.async), memory: createLedger(workflows.memory) };
+  // The reference's records go in as few requests as possible, one at a time: NocoBase's create
+  // action cannot take concurrent writes on SQLite (they fail with SQLITE_BUSY), and records
+  // created one per request would bill their own CPU to the engine's window on either database.
+  // Records created in one request start their runs when it commits, all at once.
+  const engineFeed = { batch: options.engineBatch, connections: 1 };
+  const targets = buildTargets({
+    app,
+    ceiling,
+    workflows,
+    bodySize: options.bodySize,
+    authHeaders: api.authHeaders(),
+    engineBatch: engineFeed.batch,
+  });
+  const ledgers = {
+    async: createLedger(workflows.async),
+    memory: createLedger(workflows.memory),
+    engine: createLedger(workflows.engine),
+  };
   const order = ['baseline', 'async', 'sync', 'ceiling'];
-  const bursts = Object.fromEntries(order.map((name) => [name, []]));
+  const bursts = Object.fromEntries([...order, 'engine'].map((name) => [name, []]));
   const drains = [];
+  const engineDrains = [];
 
+  // A drain starts from a quiet app: the previous burst's runs have all finished; one more
+  // second lets whatever the engine does after a run settle too.
+  const drained = async (name, load) => {
+    await sleep(SETTLE_MS);
+    const loadAverage = os.loadavg()[0];
+    const out = await asyncBurst({ api, ledger: ledgers[name], target: targets[name], load, stallSeconds: options.stallSeconds });
+    out.drain.loadAverage = loadAverage;
+    return out;
+  };
   const burst = async (name, load) => {
     if (name !== 'async') return { result: await runLoad(targets[name], load) };
     const bounded = options.asyncCap ? { connections: load.connections, amount: options.asyncCap } : load;
-    return asyncBurst({ api, ledger: ledgers.async, target: targets.async, load: bounded, stallSeconds: options.stallSeconds });
+    return drained('async', bounded);
   };
+  // The engine reference gets exactly as many records as the webhook burst it is paired with
+  // had accepted deliveries.
+  const engineBurst = (records) => drained('engine', { connections: engineFeed.connections, items: Math.max(1, records) });
+  const logDrain = (drain) => `drained in ${drain.seconds?.toFixed(1) ?? '(incomplete)'} s, ` +
+    `${drain.executionsPerSecond?.toFixed(1) ?? '–'} executions/s`;
 
   if (options.warmup > 0) {
-    for (const name of order) await burst(name, { connections: options.connections, duration: options.warmup });
-    log(`warmed up (${options.warmup} s per target)`);
+    for (const name of order) {
+      const warm = { connections: options.connections, duration: options.warmup };
+      if (name !== 'async') {
+        await burst(name, warm);
+        continue;
+      }
+      // Unmeasured: a short async burst and as many records for the engine reference.
+      const bounded = options.asyncCap ? { connections: options.connections, amount: Math.min(options.asyncCap, WARMUP_AMOUNT) } : warm;
+      const { result } = await drained('async', bounded);
+      await engineBurst(result.accepted.length);
+    }
+    log(`warmed up (${options.warmup} s per target${options.asyncCap ? `; async and engine reference ${Math.min(options.asyncCap, WARMUP_AMOUNT)} runs each` : ''})`);
   }
   phase('warmup');
 
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const name of order) {
-      const { result, drain } = await burst(name, { connections: options.connections, duration: options.duration });
+      const load = { connections: options.connections, duration: options.duration };
+      // The async burst and its engine reference trade places every round, so neither always
+      // runs on the larger executions table.
+      const engineFirst = name === 'async' && round % 2 === 0;
+      let engine = null;
+      if (engineFirst) {
+        engine = await engineBurst(options.asyncCap || bursts.async.at(-1)?.accepted.length || 1);
+      }
+      const { result, drain } = await burst(name, load);
       bursts[name].push(result);
       if (drain) drains.push(drain);
-      log(`round ${round}/${options.rounds} ${name.padEnd(8)} ${rps(result)}` +
-        (drain ? `; drained in ${drain.seconds?.toFixed(1) ?? '(incomplete)'} s, ${drain.executionsPerSecond?.toFixed(1) ?? '–'} executions/s` : ''));
+      log(`round ${round}/${options.rounds} ${name.padEnd(8)} ${rps(result)}` + (drain ? `; ${logDrain(drain)}` : ''));
+      if (name !== 'async') continue;
+      engine ??= await engineBurst(result.accepted.length);
+      bursts.engine.push(engine.result);
+      engineDrains.push(engine.drain);
+      log(`round ${round}/${options.rounds} engine   ${engine.result.accepted.length} records at ${engine.result.itemsPerSecond.toFixed(0)}/s; ${logDrain(engine.drain)}` +
+        `${engineFirst ? ' (ran first)' : ''}`);
     }
   }
   phase('rounds');
@@ -128,10 +192,10 @@ async function measure(options, cleanup) {
     `drained in ${memory.burst.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`);
   phase('memory');
 
-  // The audit reads every execution of both async workflows: ids answered 2xx against rows.
+  // The audit reads every execution of the async workflows: ids answered 2xx against rows.
   const audits = {};
   for (const [name, ledger] of Object.entries(ledgers)) {
-    audits[name] = audit(await api.listExecutions(ledger.workflow.id), ledger.accepted);
+    audits[name] = audit(await api.listExecutions(ledger.workflow.id), ledger.accepted, name === 'engine' ? recordIdOf : orderIdOf);
   }
   phase('audit');
 
@@ -140,6 +204,8 @@ async function measure(options, cleanup) {
   summaries.syncSingle = summarise('sync@1', extra.syncSingle, { webhook: true });
   if (extra.syncAt20) summaries.syncAt20 = summarise('sync@20', extra.syncAt20, { webhook: true });
   summaries.asyncAt50 = summarise('async@50', extra.asyncAt50, { webhook: true });
+  // Record creates of the engine reference: not the plugin's requests, so kept out of `errors`.
+  const engineSummary = summarise('engine', bursts.engine, { webhook: true });
   const memorySummary = summarise('memory', [memory.burst.result], { webhook: true });
   const syncAt20 = summaries.syncAt20 ?? summaries.sync;
 
@@ -155,8 +221,16 @@ async function measure(options, cleanup) {
   if (combined.duplicates) failures.push(`${combined.duplicates} duplicate executions`);
   if (combined.notResolved) failures.push(`${combined.notResolved} executions that did not resolve`);
   if (combined.acceptedTwice) failures.push(`the bench reused ${combined.acceptedTwice} ids`);
+  // The reference only qualifies the drain figure; a broken one is reported, not failed on.
+  const warnings = [];
+  if (engineSummary.errors) warnings.push(`engine reference: ${engineSummary.errors} record creates failed`);
+  if (!engineDrains.every((d) => d.complete)) warnings.push('engine reference: a drain did not finish');
+  if (audits.engine.lost || audits.engine.duplicates) {
+    warnings.push(`engine reference: ${audits.engine.lost} records without a run, ${audits.engine.duplicates} duplicate runs`);
+  }
 
-  const pick = (key) => median(drains.map((d) => d[key]));
+  const pick = (key, from = drains) => median(from.map((d) => d[key]));
+  const engineRate = pick('executionsPerSecond', engineDrains);
   const result = {
     version: 1,
     startedAt: new Date(started).toISOString(),
@@ -179,6 +253,9 @@ async function measure(options, cleanup) {
       // "No collapse": sync at 20 connections against its own single-connection rate.
       syncToSingleConnection: ratio(syncAt20.requestsPerSecond.median, summaries.syncSingle.requestsPerSecond.median),
       syncAt20ToBaseline: ratio(syncAt20.requestsPerSecond.median, summaries.baseline.requestsPerSecond.median),
+      // Webhook drain against NocoBase's engine running the same node from its own collection
+      // trigger, same number of runs, same concurrency, same app (medians over rounds).
+      drainToEngine: ratio(pick('executionsPerSecond'), engineRate),
     },
     latency: { asyncP99At50Ms: summaries.asyncAt50.latencyMs.p99 },
     drain: {
@@ -188,6 +265,21 @@ async function measure(options, cleanup) {
       complete: drains.every((d) => d.complete) && at50.drain.complete,
       bursts: drains,
       asyncAt50: at50.drain,
+      engineReference: {
+        workflow: 'collection trigger, after record created, same calculation node',
+        collection: ENGINE_COLLECTION,
+        recordsPerRequest: engineFeed.batch,
+        connections: engineFeed.connections,
+        executionsPerSecond: engineRate,
+        seconds: pick('seconds', engineDrains),
+        createdSeconds: pick('createdSeconds', engineDrains),
+        complete: engineDrains.every((d) => d.complete),
+        // Pairs of the same round, webhook rate / engine rate.
+        perRoundRatio: drains.map((d, i) => ratio(d.executionsPerSecond, engineDrains[i]?.executionsPerSecond)),
+        bursts: engineDrains,
+        load: engineSummary,
+        audit: audits.engine,
+      },
     },
     audit: { ...combined, byWorkflow: audits },
     lost: combined.lost,
@@ -208,12 +300,35 @@ async function measure(options, cleanup) {
     totalSeconds: (Date.now() - started) / 1000,
     passed: failures.length === 0,
     failures,
+    warnings,
   };
   return { result, app };
 }
 
+/**
+ * `--db postgres` with no DB_HOST set: run again under scripts/with-postgres.sh, which starts a
+ * throw-away PostgreSQL server (installing it if needed) and sets DB_* for the command it wraps.
+ */
+async function underThrowAwayPostgres() {
+  const path = require('path');
+  const { spawn } = require('child_process');
+  const { freePort } = require('./bench/processes');
+  const env = { ...process.env, PGPORT_WEBHOOK: process.env.PGPORT_WEBHOOK || String(await freePort()) };
+  log(`no DB_HOST: starting a throw-away PostgreSQL on port ${env.PGPORT_WEBHOOK} with scripts/with-postgres.sh`);
+  const child = spawn('bash', [path.join(__dirname, 'with-postgres.sh'), process.execPath, __filename, ...process.argv.slice(2)], {
+    env,
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 2)));
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  if (options.db === 'postgres' && !process.env.DB_HOST) {
+    await underThrowAwayPostgres();
+    return;
+  }
   const cleanup = createCleanup();
   let result;
   try {

@@ -5,7 +5,7 @@
  * ids it accepted, for the drain's expected count and the final audit.
  */
 const { runLoad } = require('./load');
-const { waitForDrain } = require('./drain');
+const { waitForDrain, FINISHED } = require('./drain');
 
 function createLedger(workflow) {
   // `extra`: executions of requests that were in flight when a load stopped and were accepted
@@ -14,18 +14,24 @@ function createLedger(workflow) {
 }
 
 async function asyncBurst({ api, ledger, target, load, stallSeconds }) {
-  const before = await api.countExecutions(ledger.workflow.id, { status: { $in: [1, -1, -2, -3, -4, -5, -6] } });
+  const before = await api.countExecutions(ledger.workflow.id, { status: FINISHED });
+  const lastIdBefore = await api.lastExecutionId(ledger.workflow.id);
   const loadStartedAt = Date.now();
   const result = await runLoad(target, load);
-  const loadEndedAt = Date.now();
-  // The same instant on the monotonic clock, for matching it against a CPU profile.
-  const loadEndedUs = Number(process.hrtime.bigint() / 1000n);
+  // The last answer of the load (runLoad times bounded bursts itself), and the same instant on the
+  // monotonic clock, for matching it against a CPU profile.
+  const loadEndedAt = Math.min(result.endedAt ?? Date.now(), Date.now());
+  const loadEndedUs = Number(process.hrtime.bigint() / 1000n) - (Date.now() - loadEndedAt) * 1000;
+  // Runs that finished while the load was still on do not count towards the drain's rate.
+  const atLoadEnd = await api.countExecutions(ledger.workflow.id, { status: FINISHED });
   ledger.accepted.push(...result.accepted);
   const drain = await waitForDrain(api, ledger.workflow, {
     expected: ledger.accepted.length + ledger.extra,
     loadStartedAt,
     loadEndedAt,
     before,
+    atLoadEnd,
+    lastIdBefore,
     stallSeconds,
   });
   if (drain.complete) ledger.extra = Math.max(ledger.extra, drain.finished - ledger.accepted.length);

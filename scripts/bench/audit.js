@@ -8,16 +8,22 @@ function orderIdOf(execution) {
   return execution?.context?.body?.order?.id ?? null;
 }
 
+/** The engine reference's runs carry the created record, whose `orderId` is the request's id. */
+function recordIdOf(execution) {
+  return execution?.context?.data?.orderId ?? null;
+}
+
 /**
  * @param executions  rows with { status, context }
  * @param accepted    ids answered 2xx
+ * @param idOf        where a run keeps its request's id
  */
-function audit(executions, accepted) {
+function audit(executions, accepted, idOf = orderIdOf) {
   const seen = new Map();
   let failed = 0;
   let withoutId = 0;
   for (const execution of executions) {
-    const id = orderIdOf(execution);
+    const id = idOf(execution);
     if (id == null) {
       withoutId += 1;
       continue;
@@ -53,4 +59,4 @@ function audit(executions, accepted) {
   };
 }
 
-module.exports = { audit, orderIdOf };
+module.exports = { audit, orderIdOf, recordIdOf };

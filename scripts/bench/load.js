@@ -3,7 +3,9 @@
  * fixed request, or builds a body per request around a unique id; for those, every answer is
  * matched to its id (one request in flight per connection, so the connection's context holds the
  * id of the request being answered) to know exactly which deliveries were accepted, and an
- * optional check can inspect the answer body (the sync echo).
+ * optional check can inspect the answer body (the sync echo). A target with `batch` sends several
+ * ids per request (records created in one request for the engine reference); `items` then says how
+ * many ids the whole burst sends.
  */
 const autocannon = require('autocannon');
 
@@ -16,30 +18,40 @@ function nextId(prefix) {
   return `${prefix}-${tail}`;
 }
 
-function trackedRequest(target, record) {
+function trackedRequest(target, record, items) {
+  let left = items ?? Infinity;
   return {
     method: target.method,
     setupRequest(request, context) {
+      if (target.batch) {
+        const ids = Array.from({ length: Math.max(0, Math.min(target.batch, left)) }, () => nextId(target.idPrefix));
+        left -= ids.length;
+        context.ids = ids;
+        return { ...request, body: target.makeBatch(ids) };
+      }
       const id = nextId(target.idPrefix);
-      context.id = id;
+      context.ids = [id];
       return { ...request, body: target.makeBody(id) };
     },
     onResponse(status, body, context) {
-      record(context.id, status, body);
+      for (const id of context.ids) record(id, status, body);
     },
   };
 }
 
 /**
- * @param target {{ name, url, method?, headers?, body?, makeBody?, idPrefix?, check? }}
- * @param load {{ connections, duration?, amount? }}
+ * @param target {{ name, url, method?, headers?, body?, makeBody?, makeBatch?, batch?, idPrefix?, check? }}
+ * @param load {{ connections, duration?, amount?, items? }}  items: ids in all (batch targets)
  */
-function runLoad(target, { connections, duration, amount }) {
+function runLoad(target, { connections, duration, amount, items }) {
+  if (items) amount = Math.ceil(items / (target.batch || 1));
   const accepted = [];
   const rejected = new Map(); // status → count, for webhook targets
   let mismatches = 0;
   let sampleMismatch = null;
+  let lastResponseAt = null;
   const record = (id, status, body) => {
+    lastResponseAt = Date.now();
     if (status >= 200 && status < 300) {
       accepted.push(id);
       if (target.check && !target.check(id, body)) {
@@ -56,20 +68,26 @@ function runLoad(target, { connections, duration, amount }) {
     headers: target.headers ?? {},
     connections,
     pipelining: 1,
-    timeout: 10,
+    timeout: target.timeout ?? 10,
     ...(amount ? { amount } : { duration }),
-    ...(target.makeBody ? { requests: [trackedRequest(target, record)] } : { body: target.body }),
+    ...(target.makeBody ? { requests: [trackedRequest(target, record, items)] } : { body: target.body }),
   };
+  const startedAt = Date.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error);
-      const seconds = (new Date(result.finish) - new Date(result.start)) / 1000;
+      // autocannon notices that the last of `amount` requests was answered only at its next
+      // one-second sample, so a bounded burst is timed here, up to its last answer.
+      const endedAt = amount && lastResponseAt ? lastResponseAt : new Date(result.finish).getTime();
+      const seconds = amount && lastResponseAt ? (endedAt - startedAt) / 1000 : (new Date(result.finish) - new Date(result.start)) / 1000;
       resolve({
         target: target.name,
         connections,
         seconds,
+        endedAt,
         requests: result.requests.total,
         requestsPerSecond: result.requests.total / seconds,
+        itemsPerSecond: accepted.length / seconds,
         latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
         ok: result['2xx'],
         non2xx: result.non2xx,

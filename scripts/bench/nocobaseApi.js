@@ -1,9 +1,12 @@
 /**
- * The few NocoBase HTTP API calls the bench needs: sign in, create the workflows, and read
- * execution rows. Only public HTTP behaviour is used, so the bench keeps working whatever the
- * plugin does inside (in-memory hand-over today, a database inbox later).
+ * The few NocoBase HTTP API calls the bench needs: sign in, create the workflows (and the
+ * collection of the engine reference), and read execution rows. Only public HTTP behaviour is
+ * used, so the bench keeps working whatever the plugin does inside.
  */
 const ORDER_ID = '{{$context.body.order.id}}';
+
+/** The one node of every async workflow, webhook or not, so that drains compare like with like. */
+const CHEAP_NODE = { type: 'calculation', config: { engine: 'math.js', expression: '1 + 1' } };
 
 function createApi(baseUrl) {
   let token = null;
@@ -29,24 +32,53 @@ function createApi(baseUrl) {
   }
 
   return {
+    /** What a signed-in client sends, for load that goes through NocoBase's own actions. */
+    authHeaders() {
+      return { 'X-Authenticator': 'basic', Authorization: `Bearer ${token}` };
+    },
+
     async signIn() {
       const json = await call('auth:signIn', { body: { account: 'admin@nocobase.com', password: 'admin123' } });
       token = json.data.token;
     },
 
-    async createWorkflow({ title, sync, node }) {
-      const { data } = await call('workflows:create', { body: { title, type: 'webhook', sync, enabled: true, config: {} } });
+    async createWorkflow({ title, sync, node, type = 'webhook', config = {} }) {
+      const { data } = await call('workflows:create', { body: { title, type, sync, enabled: true, config } });
       await call('flow_nodes:create', { body: { ...node, workflowId: data.id } });
       return { id: data.id, key: data.key, title, sync };
     },
 
     /** One cheap node, so the drain measures the engine's per-execution cost, not the node's. */
     createAsyncWorkflow(title) {
-      return this.createWorkflow({
-        title,
-        sync: false,
-        node: { type: 'calculation', config: { engine: 'math.js', expression: '1 + 1' } },
+      return this.createWorkflow({ title, sync: false, node: CHEAP_NODE });
+    },
+
+    /**
+     * The engine reference: a collection made through the collection manager's API, and an async
+     * workflow on it that runs the same node "after a record is added" (mode 1 of NocoBase's
+     * collection trigger). Creating a record then starts a run with no webhook code on the way.
+     */
+    async createCollectionWorkflow(title, collection) {
+      await call('collections:create', {
+        body: {
+          name: collection,
+          title,
+          fields: [
+            { name: 'orderId', type: 'string', interface: 'input', uiSchema: { title: 'Order id', type: 'string' } },
+            // The order as JSON text: as big in the run's context as the webhook's parsed body,
+            // and NocoBase writes a text field many times faster than a json one.
+            { name: 'payload', type: 'text', interface: 'textarea', uiSchema: { title: 'Payload', type: 'string' } },
+          ],
+        },
       });
+      const workflow = await this.createWorkflow({
+        title,
+        type: 'collection',
+        sync: false,
+        config: { collection, mode: 1 },
+        node: CHEAP_NODE,
+      });
+      return { ...workflow, collection };
     },
 
     /** The HTTP Response node echoes the order id, so the bench can check the answer is the run's. */
@@ -63,6 +95,32 @@ function createApi(baseUrl) {
         query: { filter: { workflowId, ...extraFilter }, pageSize: '1', fields: 'id' },
       });
       return json.meta.count;
+    },
+
+    /** The newest execution id of a workflow (ids grow with time), or null. */
+    async lastExecutionId(workflowId) {
+      const json = await call('executions:list', { query: { filter: { workflowId }, sort: '-id', pageSize: '1', fields: 'id' } });
+      return json.data?.[0]?.id ?? null;
+    },
+
+    /** A timestamp (server clock, ms) of the first execution in `sort` order matching `filter`, or null. */
+    async executionTime(filter, sort, field) {
+      const json = await call('executions:list', { query: { filter, sort, pageSize: '1', fields: `id,${field}` } });
+      const at = Date.parse(json.data?.[0]?.[field] ?? '');
+      return Number.isFinite(at) ? at : null;
+    },
+
+    /** When the first / last execution after `afterId` was created. */
+    firstCreatedAt(workflowId, afterId) {
+      return this.executionTime(afterId == null ? { workflowId } : { workflowId, id: { $gt: afterId } }, 'id', 'createdAt');
+    },
+    lastCreatedAt(workflowId) {
+      return this.executionTime({ workflowId }, '-id', 'createdAt');
+    },
+
+    /** When the execution that finished last was updated, i.e. finished. */
+    lastFinishedAt(workflowId, finished) {
+      return this.executionTime({ workflowId, status: finished }, '-updatedAt', 'updatedAt');
     },
 
     /** Every execution of a workflow, a page at a time, with just the fields an audit needs. */

@@ -9,6 +9,10 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+function range(values) {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values), perRound: values };
+}
+
 /**
  * @param bursts  runLoad results of one target (its measured rounds)
  * @param webhook whether non-2xx answers and echo mismatches count as errors
@@ -28,7 +32,9 @@ function summarise(name, bursts, { webhook }) {
     connections: bursts[0]?.connections ?? null,
     rounds: bursts.length,
     requests: sum((b) => b.requests),
-    requestsPerSecond: { median: median(rates), min: Math.min(...rates), max: Math.max(...rates), perRound: rates },
+    requestsPerSecond: range(rates),
+    // Ids per second: differs from requests only for a target sending several per request.
+    itemsPerSecond: range(bursts.map((b) => b.itemsPerSecond)),
     latencyMs: {
       p50: median(bursts.map((b) => b.latency.p50)),
       p99: median(bursts.map((b) => b.latency.p99)),
