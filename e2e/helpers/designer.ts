@@ -85,8 +85,11 @@ export class Designer {
   async readWebhookUrl(): Promise<string> {
     await this.openTriggerConfig();
     await this.drawer().getByRole('button', { name: 'Copy' }).click();
-    await this.page.getByText('Copied').first().waitFor();
+    const copied = this.page.getByText('Copied').first();
+    await copied.waitFor();
     const url = await this.page.getByTestId('webhook-url').inputValue();
+    // The confirmation toast can sit over the drawer's close button until it fades out.
+    await copied.waitFor({ state: 'hidden' });
     await this.closeDrawer();
     return url;
   }
