@@ -51,7 +51,6 @@ function runLoad(target, { connections, duration, amount, items }) {
   let sampleMismatch = null;
   let lastResponseAt = null;
   const record = (id, status, body) => {
-    lastResponseAt = Date.now();
     if (status >= 200 && status < 300) {
       accepted.push(id);
       if (target.check && !target.check(id, body)) {
@@ -101,6 +100,9 @@ function runLoad(target, { connections, duration, amount, items }) {
     });
     // Without a listener autocannon keeps its own progress output quiet.
     instance.on('error', reject);
+    instance.on('response', () => {
+      lastResponseAt = Date.now();
+    });
   });
 }
 

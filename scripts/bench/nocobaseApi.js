@@ -53,34 +53,6 @@ function createApi(baseUrl) {
       return this.createWorkflow({ title, sync: false, node: CHEAP_NODE });
     },
 
-    /**
-     * The engine reference: a collection made through the collection manager's API, and an async
-     * workflow on it that runs the same node "after a record is added" (mode 1 of NocoBase's
-     * collection trigger). Creating a record then starts a run with no webhook code on the way.
-     */
-    async createCollectionWorkflow(title, collection) {
-      await call('collections:create', {
-        body: {
-          name: collection,
-          title,
-          fields: [
-            { name: 'orderId', type: 'string', interface: 'input', uiSchema: { title: 'Order id', type: 'string' } },
-            // The order as JSON text: as big in the run's context as the webhook's parsed body,
-            // and NocoBase writes a text field many times faster than a json one.
-            { name: 'payload', type: 'text', interface: 'textarea', uiSchema: { title: 'Payload', type: 'string' } },
-          ],
-        },
-      });
-      const workflow = await this.createWorkflow({
-        title,
-        type: 'collection',
-        sync: false,
-        config: { collection, mode: 1 },
-        node: CHEAP_NODE,
-      });
-      return { ...workflow, collection };
-    },
-
     /** The HTTP Response node echoes the order id, so the bench can check the answer is the run's. */
     createSyncWorkflow(title) {
       return this.createWorkflow({
@@ -88,6 +60,35 @@ function createApi(baseUrl) {
         sync: true,
         node: { type: 'response', config: { statusCode: 200, body: { id: ORDER_ID } } },
       });
+    },
+
+    /**
+     * The engine reference (see engineReference.js): a collection made through the collection
+     * manager's API, and an async workflow on it that runs the same node "after a record is
+     * updated" (mode 2 of NocoBase's collection trigger).
+     */
+    async createCollectionWorkflow(title, collection) {
+      const text = (name) => ({ name, type: 'string', interface: 'input', uiSchema: { title: name, type: 'string' } });
+      await call('collections:create', {
+        body: {
+          name: collection,
+          title,
+          fields: [
+            text('orderId'),
+            text('label'),
+            text('state'),
+            { name: 'payload', type: 'json', interface: 'json', uiSchema: { title: 'Payload', type: 'object' } },
+          ],
+        },
+      });
+      const workflow = await this.createWorkflow({
+        title,
+        type: 'collection',
+        sync: false,
+        config: { collection, mode: 2 },
+        node: CHEAP_NODE,
+      });
+      return { ...workflow, collection };
     },
 
     async countExecutions(workflowId, extraFilter = {}) {

@@ -6,9 +6,12 @@
  * serving process's profile: "accept" (while the load ran) and "drain" (after it, until every
  * run finished). Marks come from process.hrtime, the clock V8's profile uses.
  *
- *   node scripts/bench/profile.js [--target async|sync|baseline] [--duration S] [--connections N]
+ *   node scripts/bench/profile.js [--target async|engine|sync|baseline] [--duration S] [--connections N]
  *                                 [--amount N] [--db sqlite|postgres] [--dir DIR] [--top N]
  * --amount sends N requests instead of lasting --duration: each async delivery is a run to wait for.
+ * --target engine profiles the bench's engine reference instead (engineReference.js): --amount
+ * runs (default 300) started by NocoBase's collection trigger, for drain profiles to hold against
+ * the async target's.
  */
 const fs = require('fs');
 const os = require('os');
@@ -17,6 +20,7 @@ const { startApp } = require('./app');
 const { createApi } = require('./nocobaseApi');
 const { buildTargets } = require('./targets');
 const { asyncBurst, createLedger } = require('./asyncBurst');
+const { createEngineReference } = require('./engineReference');
 const { runLoad } = require('./load');
 const { servingPid } = require('./rss');
 const { createFreshDatabase } = require('./postgresDatabase');
@@ -32,6 +36,7 @@ function option(args, name, fallback) {
 async function main() {
   const args = process.argv.slice(2);
   const target = option(args, 'target', 'async');
+  const drains = target === 'async' || target === 'engine'; // targets whose runs are waited for
   const duration = Number(option(args, 'duration', 20));
   const amount = Number(option(args, 'amount', 0));
   const load = amount ? { connections: Number(option(args, 'connections', 20)), amount } : null;
@@ -53,24 +58,27 @@ async function main() {
       async: await api.createAsyncWorkflow('Profile: async'),
       sync: await api.createSyncWorkflow('Profile: sync'),
       memory: await api.createAsyncWorkflow('Profile: unused'),
+      ...(target === 'engine' ? { engine: await api.createCollectionWorkflow('Profile: engine reference', 'bench_orders') } : {}),
     };
     const targets = buildTargets({ app, ceiling: { url: app.baseUrl }, workflows, bodySize: 1024 });
+    const reference = workflows.engine
+      ? createEngineReference({ api, baseUrl: app.baseUrl, workflow: workflows.engine, bodySize: 1024, stallSeconds: 60 })
+      : null;
     // A short unmeasured warm-up so the profile shows steady state, not the first JIT passes.
-    await runLoad(targets[target === 'async' ? 'baseline' : target], { connections, duration: 2 });
+    await runLoad(targets[drains ? 'baseline' : target], { connections, duration: 2 });
     const ledger = createLedger(workflows.async);
-    if (target === 'async') await asyncBurst({ api, ledger, target: targets.async, load: { connections, amount: 500 }, stallSeconds: 60 });
-    const start = nowUs();
+    const drained = (work) =>
+      (reference ? reference.burst(work.amount) : asyncBurst({ api, ledger, target: targets.async, load: work, stallSeconds: 60 }));
+    if (drains) await drained({ connections, amount: 500 });
+    // The engine reference prepares its records before its clock starts.
+    let start = nowUs();
     let loadEnd;
-    if (target === 'async') {
-      const { result, drain, loadEndedUs } = await asyncBurst({
-        api,
-        ledger,
-        target: targets.async,
-        load: load ?? { connections, duration },
-        stallSeconds: 60,
-      });
+    if (drains) {
+      const { result, drain, loadEndedUs } = await drained(target === 'engine' ? { amount: amount || 300 } : (load ?? { connections, duration }));
+      if (reference) start = loadEndedUs - Math.round(result.seconds * 1e6);
       loadEnd = loadEndedUs;
-      console.log(`[profile] async ${result.requestsPerSecond.toFixed(0)} req/s; drain ${drain.seconds?.toFixed(1)} s, ${drain.executionsPerSecond?.toFixed(1)} executions/s`);
+      console.log(`[profile] ${target} ${result.itemsPerSecond.toFixed(0)}/s; drain ${drain.seconds?.toFixed(1)} s, ` +
+        `${drain.executionsPerSecond?.toFixed(1)} executions/s`);
     } else {
       const result = await runLoad(targets[target], load ?? { connections, duration });
       loadEnd = nowUs();
@@ -87,7 +95,7 @@ async function main() {
   console.log(`\n[profile] ${full}`);
   console.log(`[profile] accept window: --from ${marks.start} --to ${marks.loadEnd}`);
   print(summarise(full, { from: marks.start, to: marks.loadEnd }), { topN });
-  if (target === 'async') {
+  if (drains) {
     console.log(`\n[profile] drain window: --from ${marks.loadEnd} --to ${marks.end}`);
     print(summarise(full, { from: marks.loadEnd, to: marks.end }), { topN });
   }

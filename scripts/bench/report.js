@@ -35,8 +35,8 @@ function render(result) {
   const rows = { ...result.targets, ...(engine ? { engine: { ...engine.load, target: 'engine*', requestsPerSecond: engine.load.itemsPerSecond } } : {}) };
   lines.push(table(targetRows(rows), ['target', 'conns', 'rounds', 'req/s', 'min–max', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors']));
   if (engine) {
-    lines.push(`engine*: records/s created through NocoBase's own API for the engine reference, ${engine.recordsPerRequest} per request; ` +
-      'latency is per request; not a webhook target, not counted in errors');
+    lines.push('engine*: the engine reference\'s update requests, one per burst; req/s are records updated (runs started) per ' +
+      'second; not a webhook target, not counted in errors');
   }
   lines.push('');
   lines.push(`ratios   async/baseline ${fmt(ratios.asyncToBaseline, 2)}   sync/baseline ${fmt(ratios.syncToBaseline, 2)}   ` +
@@ -46,7 +46,7 @@ function render(result) {
     `${fmt(drain.createdSeconds, 1)} s, all finished in ${fmt(drain.seconds, 1)} s (median over ${drain.bursts.length} async bursts` +
     `${drain.complete ? '' : '; SOME DID NOT FINISH'})`);
   if (engine) {
-    lines.push(`engine   ${fmt(engine.executionsPerSecond, 1)} executions/s for the same node from a collection trigger, ` +
+    lines.push(`engine   ${fmt(engine.executionsPerSecond, 1)} executions/s for the same node from NocoBase's collection trigger, ` +
       `${engine.bursts.map((b) => b.executions).join('/')} runs per round; ` +
       `all finished ${fmt(engine.seconds, 1)} s after the load` +
       `${engine.complete ? '' : ' (SOME DID NOT FINISH)'}`);

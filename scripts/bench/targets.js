@@ -2,9 +2,7 @@
  * What each target sends. Webhook targets post the same order-like body with a fresh id per
  * request; the ceiling posts one fixed body of the same size, so all POST targets move the same
  * bytes. The baseline is NocoBase's own public `app:getInfo`, a request that passes through the
- * app's full middleware stack. The engine reference creates records (the same order as JSON text
- * in `payload`, its id in `orderId`) through NocoBase's own `<collection>:create` as the signed-in
- * admin; the collection workflow then runs the same node as the async webhook workflow.
+ * app's full middleware stack. (The engine reference's requests are in engineReference.js.)
  */
 const { orderBodies } = require('./payload');
 
@@ -18,9 +16,8 @@ function echoes(id, body) {
   }
 }
 
-function buildTargets({ app, ceiling, workflows, bodySize, authHeaders = {}, engineBatch = 1 }) {
+function buildTargets({ app, ceiling, workflows, bodySize }) {
   const makeBody = orderBodies(bodySize);
-  const makeRecord = (id) => `{"orderId":"${id}","payload":${JSON.stringify(makeBody(id))}}`;
   const webhookUrl = (workflow) => `${app.baseUrl}/api/webhook:trigger/${workflow.key}`;
   const webhook = (workflow, idPrefix, extra = {}) => ({
     url: webhookUrl(workflow),
@@ -36,22 +33,6 @@ function buildTargets({ app, ceiling, workflows, bodySize, authHeaders = {}, eng
     sync: { name: 'sync', ...webhook(workflows.sync, 's', { check: echoes }) },
     ceiling: { name: 'ceiling', url: ceiling.url, method: 'POST', headers: JSON_HEADERS, body: makeBody('c'.repeat(24)) },
     memory: { name: 'memory', ...webhook(workflows.memory, 'm') },
-    ...(workflows.engine
-      ? {
-          engine: {
-            name: 'engine',
-            url: `${app.baseUrl}/api/${workflows.engine.collection}:create`,
-            method: 'POST',
-            headers: { ...JSON_HEADERS, ...authHeaders },
-            makeBody: makeRecord,
-            // More than one: an array of records per request, which NocoBase's create action
-            // takes as well (each record still fires the trigger on its own).
-            ...(engineBatch > 1 ? { batch: engineBatch, makeBatch: (ids) => `[${ids.map(makeRecord).join(',')}]` } : {}),
-            idPrefix: 'e',
-            timeout: 300, // seconds: one request may create hundreds of records
-          },
-        }
-      : {}),
   };
 }
 
