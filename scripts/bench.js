@@ -16,7 +16,7 @@ const { createApi } = require('./bench/nocobaseApi');
 const { buildTargets } = require('./bench/targets');
 const { runLoad } = require('./bench/load');
 const { asyncBurst, createLedger } = require('./bench/asyncBurst');
-const { memoryPhase } = require('./bench/memoryPhase');
+const { memoryPhase, freshRss } = require('./bench/memoryPhase');
 const { createEngineReference } = require('./bench/engineReference');
 const { audit, orderIdOf, recordIdOf } = require('./bench/audit');
 const { summarise, median, ratio } = require('./bench/summary');
@@ -83,6 +83,7 @@ async function measure(options, cleanup) {
     memory: await api.createAsyncWorkflow('Bench: memory check'),
     engine: await api.createCollectionWorkflow('Bench: engine reference', ENGINE_COLLECTION),
   };
+  const freshMB = await freshRss(app, options.quick ? 2 : 3);
   const targets = buildTargets({ app, ceiling, workflows, bodySize: options.bodySize });
   const reference = createEngineReference({
     api,
@@ -297,6 +298,8 @@ async function measure(options, cleanup) {
     memory: {
       pid: memory.pid,
       requests: memory.requests,
+      freshMB,
+      afterVsFreshMB: memory.afterMB != null && freshMB != null ? memory.afterMB - freshMB : null,
       beforeMB: memory.beforeMB,
       peakMB: memory.peakMB,
       afterMB: memory.afterMB,

@@ -2,6 +2,11 @@
  * Leak check: the serving process's RSS before a long run of async deliveries, during it, and
  * once every delivery has run. Growth that survives the drain is memory the app kept per
  * delivery. "After" is the median over a short quiet window, so one GC-timed sample can't decide it.
+ *
+ * "Before" follows the earlier phases, and V8 may not have collected their garbage yet (it was
+ * 1.2 GB once, against 0.6 GB after the phase), so the RSS of the freshly started app, taken by
+ * `freshRss` before any load, is reported too: what the app holds after every phase against what
+ * it held before any.
  */
 const { asyncBurst } = require('./asyncBurst');
 const { servingPid, rssMB } = require('./rss');
@@ -17,6 +22,12 @@ async function quietSamples(pid, seconds) {
     await sleep(SAMPLE_MS);
   }
   return samples;
+}
+
+/** RSS of the serving process before any load: the reference for "after" besides "before". */
+async function freshRss(app, settleSeconds) {
+  const pid = servingPid(app.child.pid, app.port);
+  return median(await quietSamples(pid, settleSeconds));
 }
 
 async function memoryPhase({ app, api, ledger, target, connections, requests, stallSeconds, settleSeconds }) {
@@ -43,4 +54,4 @@ async function memoryPhase({ app, api, ledger, target, connections, requests, st
   };
 }
 
-module.exports = { memoryPhase };
+module.exports = { memoryPhase, freshRss };

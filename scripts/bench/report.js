@@ -57,6 +57,11 @@ function render(result) {
     `not resolved ${audit.notResolved}, unacknowledged ${audit.unacknowledged}`);
   lines.push(`memory   RSS ${fmt(memory.beforeMB)} MB before ${memory.requests} async requests, peak ${fmt(memory.peakMB)} MB, ` +
     `${fmt(memory.afterMB)} MB once drained → growth ${fmt(result.rssGrowthMB, 1)} MB (drain ${fmt(memory.drain.executionsPerSecond, 1)} executions/s)`);
+  if (memory.freshMB != null) {
+    const delta = memory.afterVsFreshMB;
+    lines.push(`         fresh app before any load ${fmt(memory.freshMB)} MB; after every phase, drained, ${fmt(memory.afterMB)} MB ` +
+      `(${delta != null && delta >= 0 ? '+' : ''}${fmt(delta, 1)} MB)`);
+  }
   if (memory.requests < 20000) {
     lines.push(`         a short phase: the growth is mostly the heap settling after the earlier phases; --leak-requests 20000 checks for leaks`);
   }
