@@ -17,6 +17,7 @@ const { buildTargets } = require('./bench/targets');
 const { runLoad } = require('./bench/load');
 const { asyncBurst, createLedger } = require('./bench/asyncBurst');
 const { memoryPhase, freshRss } = require('./bench/memoryPhase');
+const { liveHeap } = require('./bench/liveHeap');
 const { createEngineReference } = require('./bench/engineReference');
 const { audit, orderIdOf, recordIdOf } = require('./bench/audit');
 const { summarise, median, ratio } = require('./bench/summary');
@@ -68,7 +69,7 @@ async function measure(options, cleanup) {
     log(`PostgreSQL database ${database.name} on ${database.overrides.DB_HOST}:${database.overrides.DB_PORT}`);
   }
   log(`starting NocoBase on ${options.db}…`);
-  const app = await startApp({ database: database?.overrides });
+  const app = await startApp({ database: database?.overrides, heapProbe: true });
   cleanup.add(() => app.stop());
   log(`app ready in ${app.startSeconds.toFixed(1)} s at ${app.baseUrl} (storage ${app.storage})`);
   const ceiling = await startCeiling();
@@ -84,6 +85,7 @@ async function measure(options, cleanup) {
     engine: await api.createCollectionWorkflow('Bench: engine reference', ENGINE_COLLECTION),
   };
   const freshMB = await freshRss(app, options.quick ? 2 : 3);
+  const freshHeap = await liveHeap(app);
   const targets = buildTargets({ app, ceiling, workflows, bodySize: options.bodySize });
   const reference = createEngineReference({
     api,
@@ -196,6 +198,11 @@ async function measure(options, cleanup) {
   });
   log(`memory: RSS ${memory.beforeMB?.toFixed(0)} → peak ${memory.peakMB?.toFixed(0)} → ${memory.afterMB?.toFixed(0)} MB; ` +
     `drained in ${memory.burst.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`);
+  const afterHeap = await liveHeap(app);
+  const heapGrowthMB = freshHeap && afterHeap ? afterHeap.heapMB - freshHeap.heapMB : null;
+  if (heapGrowthMB != null) {
+    log(`memory: live heap after a full collection ${freshHeap.heapMB.toFixed(1)} MB fresh → ${afterHeap.heapMB.toFixed(1)} MB after every phase`);
+  }
   phase('memory');
 
   // The audit reads every execution of the async workflows: ids answered 2xx against rows.
@@ -295,10 +302,13 @@ async function measure(options, cleanup) {
     errors,
     errorsByTarget,
     rssGrowthMB: memory.growthMB,
+    liveHeapGrowthMB: heapGrowthMB,
     memory: {
       pid: memory.pid,
       requests: memory.requests,
       freshMB,
+      // Live heap after two full collections (heapProbe.js): fresh app, and after every phase.
+      liveHeap: { fresh: freshHeap, after: afterHeap, growthMB: heapGrowthMB },
       afterVsFreshMB: memory.afterMB != null && freshMB != null ? memory.afterMB - freshMB : null,
       beforeMB: memory.beforeMB,
       peakMB: memory.peakMB,

@@ -35,17 +35,23 @@ function buildIfNeeded() {
 }
 
 /**
- * @param {{ database?: Record<string,string>, nodeArgs?: string[] }} options
+ * @param {{ database?: Record<string,string>, nodeArgs?: string[], heapProbe?: boolean }} options
  *   database: DB_* overrides (PostgreSQL); nodeArgs: node flags before the entry, e.g. --cpu-prof
- *   (which Node does not accept in NODE_OPTIONS).
+ *   (which Node does not accept in NODE_OPTIONS); heapProbe: load heapProbe.js, so that
+ *   liveHeap.js can read the live heap after a full collection.
  */
-async function startApp({ database = null, nodeArgs = [] } = {}) {
+async function startApp({ database = null, nodeArgs = [], heapProbe = false } = {}) {
   buildIfNeeded();
   linkPackage();
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-bench-'));
   const port = await freePort();
   const overrides = { ...(database ?? {}) };
   const env = appEnv({ storage, port, overrides });
+  const heapFile = heapProbe ? path.join(storage, 'heap-probe.jsonl') : null;
+  if (heapProbe) {
+    env.WEBHOOK_BENCH_HEAP_FILE = heapFile;
+    nodeArgs = [...nodeArgs, '--expose-gc', '--require', path.join(__dirname, 'heapProbe.js')];
+  }
   if (!database) {
     // A fresh SQLite file in the temp folder, whatever the caller's environment says.
     env.DB_DIALECT = 'sqlite';
@@ -69,6 +75,7 @@ async function startApp({ database = null, nodeArgs = [] } = {}) {
     baseUrl,
     env,
     outFile,
+    heapFile,
     output: () => tail(outFile),
     async stop({ keepStorage = false } = {}) {
       await stopGroup(child);

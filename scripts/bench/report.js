@@ -62,8 +62,13 @@ function render(result) {
     lines.push(`         fresh app before any load ${fmt(memory.freshMB)} MB; after every phase, drained, ${fmt(memory.afterMB)} MB ` +
       `(${delta != null && delta >= 0 ? '+' : ''}${fmt(delta, 1)} MB)`);
   }
+  if (memory.liveHeap?.growthMB != null) {
+    const { fresh, after, growthMB } = memory.liveHeap;
+    lines.push(`         live heap after a full collection: fresh ${fmt(fresh.heapMB, 1)} MB, after every phase ${fmt(after.heapMB, 1)} MB ` +
+      `(${growthMB >= 0 ? '+' : ''}${fmt(growthMB, 1)} MB)`);
+  }
   if (memory.requests < 20000) {
-    lines.push(`         a short phase: the growth is mostly the heap settling after the earlier phases; --leak-requests 20000 checks for leaks`);
+    lines.push(`         a short phase: its RSS moves with when V8 last collected; the live heap line and --leak-requests 20000 tell a leak`);
   }
   lines.push(`time     ${Object.entries(result.phaseSeconds).map(([phase, s]) => `${phase} ${fmt(s)} s`).join(', ')}; total ${fmt(result.totalSeconds)} s`);
   for (const warning of result.warnings ?? []) lines.push(`warning  ${warning}`);
