@@ -24,15 +24,19 @@ async function quietSamples(pid, seconds) {
   return samples;
 }
 
+/** RSS of a quiet process: the median of one sample a second. */
+async function settledRssMB(pid, seconds) {
+  return median(await quietSamples(pid, seconds));
+}
+
 /** RSS of the serving process before any load: the reference for "after" besides "before". */
-async function freshRss(app, settleSeconds) {
-  const pid = servingPid(app.child.pid, app.port);
-  return median(await quietSamples(pid, settleSeconds));
+function freshRss(app, settleSeconds) {
+  return settledRssMB(servingPid(app.child.pid, app.port), settleSeconds);
 }
 
 async function memoryPhase({ app, api, ledger, target, connections, requests, stallSeconds, settleSeconds }) {
   const pid = servingPid(app.child.pid, app.port);
-  const beforeMB = median(await quietSamples(pid, settleSeconds));
+  const beforeMB = await settledRssMB(pid, settleSeconds);
   const samples = [];
   const timer = setInterval(() => samples.push({ t: Date.now(), mb: rssMB(pid) }), SAMPLE_MS);
   let burst;
@@ -41,7 +45,7 @@ async function memoryPhase({ app, api, ledger, target, connections, requests, st
   } finally {
     clearInterval(timer);
   }
-  const afterMB = median(await quietSamples(pid, settleSeconds));
+  const afterMB = await settledRssMB(pid, settleSeconds);
   const during = samples.map((s) => s.mb).filter((mb) => mb != null);
   return {
     pid,

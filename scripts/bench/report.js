@@ -3,6 +3,8 @@ const fs = require('fs');
 const path = require('path');
 
 const fmt = (value, digits = 0) => (value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+/** A change in MB with its sign, e.g. "+18.6 MB". */
+const signedMB = (value) => `${value != null && value >= 0 ? '+' : ''}${fmt(value, 1)} MB`;
 
 function table(rows, header) {
   const cells = [header, ...rows];
@@ -58,14 +60,13 @@ function render(result) {
   lines.push(`memory   RSS ${fmt(memory.beforeMB)} MB before ${memory.requests} async requests, peak ${fmt(memory.peakMB)} MB, ` +
     `${fmt(memory.afterMB)} MB once drained → growth ${fmt(result.rssGrowthMB, 1)} MB (drain ${fmt(memory.drain.executionsPerSecond, 1)} executions/s)`);
   if (memory.freshMB != null) {
-    const delta = memory.afterVsFreshMB;
     lines.push(`         fresh app before any load ${fmt(memory.freshMB)} MB; after every phase, drained, ${fmt(memory.afterMB)} MB ` +
-      `(${delta != null && delta >= 0 ? '+' : ''}${fmt(delta, 1)} MB)`);
+      `(${signedMB(memory.afterVsFreshMB)})`);
   }
   if (memory.liveHeap?.growthMB != null) {
     const { fresh, after, growthMB } = memory.liveHeap;
     lines.push(`         live heap after a full collection: fresh ${fmt(fresh.heapMB, 1)} MB, after every phase ${fmt(after.heapMB, 1)} MB ` +
-      `(${growthMB >= 0 ? '+' : ''}${fmt(growthMB, 1)} MB)`);
+      `(${signedMB(growthMB)})`);
   }
   if (memory.requests < 20000) {
     lines.push(`         a short phase: its RSS moves with when V8 last collected; the live heap line and --leak-requests 20000 tell a leak`);
