@@ -67,9 +67,10 @@ export class SerialScheduler implements RunScheduler {
   }
 
   /**
-   * Every waiting async delivery goes to the engine at once: its event saver writes them one after
-   * the other (and, on SQLite, waits for any running execution itself), which costs far less than
-   * a quiet cycle per delivery. Runs of the created executions then take their turn.
+   * Up to MAX_ASYNC_BATCH waiting async deliveries go to the engine together: its event saver
+   * writes them one after the other (and, on SQLite, waits for any running execution itself),
+   * which costs far less than a quiet cycle per delivery. Runs of the created executions then
+   * take their turn.
    */
   private nextAsyncBatch(): QueuedTask | undefined {
     if (!this.asyncStarts.length) {
