@@ -6,6 +6,7 @@ import path from 'path';
 import { Application } from '@nocobase/server';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import PluginWorkflowWebhookServer from '../../Plugin';
+import { adminConnection, quoteName, serverFromEnv, TestDatabase } from './databases';
 
 export interface TestApp {
   app: Application;
@@ -28,34 +29,24 @@ const REQUIRED_PLUGINS = [
   'workflow',
 ];
 
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-
 /**
- * SQLite by default (a fresh file per test file). With DB_DIALECT=postgres and the usual DB_*
- * variables (see scripts/with-postgres.sh), each test file gets a database of its own.
+ * SQLite by default (a fresh file per test file). With DB_DIALECT=postgres or mysql and the usual
+ * DB_* variables (see scripts/with-database.sh), each test file gets a database of its own on that
+ * server, dropped when the file's app stops.
  */
-async function freshDatabase(dir: string): Promise<Record<string, unknown>> {
-  if (process.env.DB_DIALECT !== 'postgres') {
-    return { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false };
+async function freshDatabase(dir: string): Promise<TestDatabase> {
+  const dialect = process.env.DB_DIALECT ?? 'sqlite';
+  if (dialect === 'sqlite') {
+    return { options: { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false }, drop: async () => {} };
   }
-  // `pg` is the driver NocoBase itself installs for PostgreSQL.
-  const { Client } = require('pg') as { Client: new (config: object) => PgClient };
-  const server = {
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT),
-    user: process.env.DB_USER,
-    password: process.env.DB_PASSWORD || undefined,
-  };
+  const server = serverFromEnv();
   const database = `webhook_test_${path.basename(dir).replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
-  const client = new Client({ ...server, database: 'postgres' });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${database}"`);
-  await client.end();
-  return { dialect: 'postgres', ...server, username: server.user, database, logging: false };
+  const admin = adminConnection(dialect, server);
+  await admin(`CREATE DATABASE ${quoteName(dialect, database)}`);
+  return {
+    options: { dialect, ...server, username: server.user, database, logging: false },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${quoteName(dialect, database)}${dialect === 'postgres' ? ' WITH (FORCE)' : ''}`),
+  };
 }
 
 /**
@@ -64,9 +55,10 @@ async function freshDatabase(dir: string): Promise<Record<string, unknown>> {
  */
 export async function startTestApp(options: { database?: Record<string, unknown> } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-test-'));
+  const database = options.database ? { options: options.database, drop: async () => {} } : await freshDatabase(dir);
   const app = new Application({
     name: `main`,
-    database: options.database ?? (await freshDatabase(dir)),
+    database: database.options,
     resourcer: { prefix: '/api' },
     acl: true,
     plugins: [...REQUIRED_PLUGINS, PluginWorkflowWebhookServer],
@@ -88,6 +80,7 @@ export async function startTestApp(options: { database?: Record<string, unknown>
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.destroy();
+      await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
