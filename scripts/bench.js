@@ -11,7 +11,7 @@
 const { parseOptions } = require('./bench/options');
 const { startApp } = require('./bench/app');
 const { startCeiling } = require('./bench/ceiling');
-const { createFreshDatabase } = require('./bench/postgresDatabase');
+const { createFreshDatabase, SERVER_DIALECTS } = require('./bench/serverDatabase');
 const { createApi } = require('./bench/nocobaseApi');
 const { buildTargets } = require('./bench/targets');
 const { runLoad } = require('./bench/load');
@@ -63,10 +63,10 @@ async function measure(options, cleanup) {
   };
 
   let database = null;
-  if (options.db === 'postgres') {
-    database = await createFreshDatabase();
+  if (SERVER_DIALECTS.includes(options.db)) {
+    database = await createFreshDatabase(options.db);
     cleanup.add(() => database.drop());
-    log(`PostgreSQL database ${database.name} on ${database.overrides.DB_HOST}:${database.overrides.DB_PORT}`);
+    log(`${options.db} database ${database.name} on ${database.overrides.DB_HOST}:${database.overrides.DB_PORT}`);
   }
   log(`starting NocoBase on ${options.db}…`);
   const app = await startApp({ database: database?.overrides, heapProbe: true });
@@ -326,17 +326,17 @@ async function measure(options, cleanup) {
 }
 
 /**
- * `--db postgres` with no DB_HOST set: run again under scripts/with-postgres.sh, which starts a
- * throw-away PostgreSQL server (installing it if needed) and sets DB_* for the command it wraps.
+ * `--db postgres|mysql` with no DB_HOST set: run again under scripts/with-database.sh, which uses
+ * the machine's own server or starts a throw-away one (installing it if needed) and sets DB_* for
+ * the command it wraps.
  */
-async function underThrowAwayPostgres() {
+async function underDatabaseServer(dialect) {
   const path = require('path');
   const { spawn } = require('child_process');
-  const { freePort } = require('./bench/processes');
-  const env = { ...process.env, PGPORT_WEBHOOK: process.env.PGPORT_WEBHOOK || String(await freePort()) };
-  log(`no DB_HOST: starting a throw-away PostgreSQL on port ${env.PGPORT_WEBHOOK} with scripts/with-postgres.sh`);
-  const child = spawn('bash', [path.join(__dirname, 'with-postgres.sh'), process.execPath, __filename, ...process.argv.slice(2)], {
-    env,
+  log(`no DB_HOST: running under scripts/with-database.sh ${dialect}`);
+  const script = path.join(__dirname, 'with-database.sh');
+  const child = spawn('bash', [script, dialect, process.execPath, __filename, ...process.argv.slice(2)], {
+    env: process.env,
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
@@ -345,8 +345,8 @@ async function underThrowAwayPostgres() {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  if (options.db === 'postgres' && !process.env.DB_HOST) {
-    await underThrowAwayPostgres();
+  if (SERVER_DIALECTS.includes(options.db) && !process.env.DB_HOST) {
+    await underDatabaseServer(options.db);
     return;
   }
   const cleanup = createCleanup();

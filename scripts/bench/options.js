@@ -49,8 +49,9 @@ function usage() {
     '  --rounds N          interleaved rounds A,B,C,D,A,B,… (default 3)',
     '  --body-size BYTES   size of the JSON delivery body (default 1024)',
     '  --leak-requests N   async requests in the memory phase (default 1500; 20000 for the full leak check)',
-    '  --db sqlite|postgres  postgres reads DB_HOST/DB_PORT/DB_DATABASE/DB_USER/DB_PASSWORD; without DB_HOST',
-    '                      it runs under scripts/with-postgres.sh (a throw-away local server)',
+    '  --db sqlite|postgres|mysql  postgres and mysql read DB_HOST/DB_PORT/DB_DATABASE/DB_USER/DB_PASSWORD;',
+    '                      without DB_HOST it runs under scripts/with-database.sh (the machine\'s own server',
+    '                      on its standard port, or a throw-away local one)',
     '  --stall-seconds S   drain gives up after S seconds without progress (default 90)',
     '  --async-cap N       each async burst sends N requests instead of lasting --duration (default 300; 0: --duration)',
     '  --engine-batch N    records per create request while the engine reference prepares a burst (default 50)',
@@ -88,7 +89,7 @@ function parseOptions(argv) {
   if (options.connections < 1 || options.rounds < 1 || options.duration <= 0 || options.engineBatch < 1) {
     throw new Error('--connections, --rounds, --duration and --engine-batch must be positive');
   }
-  if (!['sqlite', 'postgres'].includes(options.db)) throw new Error('--db must be sqlite or postgres');
+  if (!['sqlite', 'postgres', 'mysql'].includes(options.db)) throw new Error('--db must be sqlite, postgres or mysql');
   return options;
 }
 

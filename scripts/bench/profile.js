@@ -7,7 +7,7 @@
  * run finished). Marks come from process.hrtime, the clock V8's profile uses.
  *
  *   node scripts/bench/profile.js [--target async|engine|sync|baseline] [--duration S] [--connections N]
- *                                 [--amount N] [--db sqlite|postgres] [--dir DIR] [--top N]
+ *                                 [--amount N] [--db sqlite|postgres|mysql] [--dir DIR] [--top N]
  * --amount sends N requests instead of lasting --duration: each async delivery is a run to wait for.
  * --target engine profiles the bench's engine reference instead (engineReference.js): --amount
  * runs (default 300) started by NocoBase's collection trigger, for drain profiles to hold against
@@ -23,7 +23,7 @@ const { asyncBurst, createLedger } = require('./asyncBurst');
 const { createEngineReference } = require('./engineReference');
 const { runLoad } = require('./load');
 const { servingPid } = require('./rss');
-const { createFreshDatabase } = require('./postgresDatabase');
+const { createFreshDatabase } = require('./serverDatabase');
 const { summarise, print } = require('./cpuprofile-summary');
 
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -46,7 +46,7 @@ async function main() {
   const dir = path.resolve(option(args, 'dir', fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-profile-'))));
   fs.mkdirSync(dir, { recursive: true });
 
-  const database = db === 'postgres' ? await createFreshDatabase() : null;
+  const database = db === 'sqlite' ? null : await createFreshDatabase(db);
   const app = await startApp({ database: database?.overrides, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   let marks;
   let pid;
