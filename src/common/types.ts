@@ -37,6 +37,7 @@ export interface WebhookTriggerConfig {
   request?: RequestRules;
   response?: ResponseConfig;
   timeout?: number | null;
+  idempotency?: IdempotencyConfig | null;
 }
 
 /** The part of a workflow record the designer reads. */
@@ -54,4 +55,12 @@ export interface WebhookContext {
   headers: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
+}
+
+/** Where the sender's own delivery id comes from, and how long a repeat of it is recognised. */
+export interface IdempotencyConfig {
+  header?: string;
+  bodyPath?: string;
+  /** Seconds; default 86400. */
+  ttl?: number | null;
 }

@@ -1,9 +1,20 @@
+import { randomUUID } from 'crypto';
 import { Plugin } from '@nocobase/server';
-import PluginWorkflowServer from '@nocobase/plugin-workflow';
+import PluginWorkflowServer, { WorkflowModel } from '@nocobase/plugin-workflow';
 import { RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
 import { authenticate } from './pipeline/authenticate';
+import deliveryCollection from './inbox/deliveryCollection';
+import { EVENT_KEY_PREFIX } from './inbox/DeliveryRecord';
+import { DeliveryStarter } from './inbox/DeliveryStarter';
+import { InboxSweeper } from './inbox/InboxSweeper';
+import { InboxWriter } from './inbox/InboxWriter';
+import { retentionFromEnv } from './inbox/retention';
+import { tuneSqlite } from './inbox/sqliteTuning';
+import { SyncOutcomes } from './inbox/SyncOutcomes';
 import { dispatch } from './pipeline/dispatch';
 import { guardMethod } from './pipeline/guardMethod';
+import { identifyDelivery } from './pipeline/identifyDelivery';
+import { persistDelivery } from './pipeline/persistDelivery';
 import { parseRequest } from './pipeline/parseRequest';
 import { readBody } from './pipeline/readBody';
 import { resolveWorkflow } from './pipeline/resolveWorkflow';
@@ -36,13 +47,49 @@ const MIDDLEWARE_SKIPPED = [
   'mcp-unauthorized-response',
 ];
 
+/** How often the inbox sweeper runs, and how long another process's stored deliveries are its own. */
+const SWEEP_INTERVAL_MS = Number(process.env.WEBHOOK_INBOX_SWEEP_MS) || 2_000;
+const TAKE_OVER_GRACE_MS = 60_000;
+
 export class PluginWorkflowWebhookServer extends Plugin {
+  async beforeLoad() {
+    this.db.collection(deliveryCollection);
+  }
+
   async load() {
+    await tuneSqlite(this.db, this.app.logger);
+    const logger = this.app.logger;
     const workflowPlugin = this.app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
-    const scheduler = createScheduler(workflowPlugin, this.app.db.options.dialect, this.app.logger);
+    const scheduler = createScheduler(workflowPlugin, this.app.db.options.dialect, logger);
     const trigger = new WebhookTrigger(workflowPlugin, scheduler);
     workflowPlugin.registerTrigger(TRIGGER_TYPE, trigger);
     workflowPlugin.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
+
+    const instanceId = randomUUID();
+    const inbox = new InboxWriter(this.db, logger);
+    const starter = new DeliveryStarter(workflowPlugin, scheduler, logger);
+    this.db.on('executions.afterCreate', (execution: { get(name: string): unknown }) => {
+      const eventKey = execution.get('eventKey');
+      if (typeof eventKey === 'string' && eventKey.startsWith(EVENT_KEY_PREFIX)) {
+        starter.settled(eventKey);
+      }
+    });
+    const sweeper = new InboxSweeper(
+      this.db,
+      this.app.lockManager,
+      starter,
+      async (id) =>
+        workflowPlugin.enabledCache.get(id) ??
+        ((await this.db.getRepository('workflows').findOne({ filterByTk: id })) as WorkflowModel | null),
+      logger,
+      {
+        instanceId,
+        intervalMs: SWEEP_INTERVAL_MS,
+        graceMs: TAKE_OVER_GRACE_MS,
+        retention: retentionFromEnv(),
+        pruneEvery: Math.max(1, Math.round(60_000 / SWEEP_INTERVAL_MS)),
+      },
+    );
 
     const endpoint = new WebhookEndpoint(
       [
@@ -51,15 +98,32 @@ export class PluginWorkflowWebhookServer extends Plugin {
         authenticate,
         readBody(),
         parseRequest,
-        dispatch({ workflowPlugin, scheduler }),
+        identifyDelivery,
+        persistDelivery({
+          db: this.db,
+          inbox,
+          instanceId,
+          isSync: (delivery) => workflowPlugin.isWorkflowSync(delivery.workflow!),
+        }),
+        dispatch({ workflowPlugin, scheduler, starter, outcomes: new SyncOutcomes(this.db, logger) }),
       ],
-      this.app.logger,
+      logger,
       this.app.requestLogger,
       this.app.resourceManager.options.prefix ?? '/api',
     );
-    // Runs before the workflow plugin's own beforeStop (which stops taking events), so that queued
-    // deliveries already answered reach the engine and are saved as it drains.
-    this.app.prependListener('beforeStop', () => scheduler.drain());
+    // After the workflow plugin's own afterStart, which makes its dispatcher ready.
+    this.app.on('afterStart', () => {
+      starter.resume();
+      sweeper.start();
+    });
+    // Runs before the workflow plugin's own beforeStop (which stops taking events). Stored
+    // deliveries not yet handed over stay in the inbox for the next start.
+    this.app.prependListener('beforeStop', async () => {
+      await sweeper.stop();
+      starter.stop();
+      await inbox.flushed();
+      await scheduler.drain();
+    });
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
     this.app.resourceManager.define({ name: WEBHOOK_RESOURCE, actions: { [WEBHOOK_ACTION]: endpoint.action } });
     this.app.acl.allow(WEBHOOK_RESOURCE, WEBHOOK_ACTION, 'public');

@@ -1,19 +1,29 @@
+import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { useTestApp } from './helpers/testApp';
-import { createWebhookWorkflow, executionsOf, postJson } from './helpers/workflows';
+import { createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
 describe('stopping the app', () => {
   const current = useTestApp();
 
-  it('hands every acknowledged async delivery to the engine before it stops', async () => {
+  it('keeps every acknowledged async delivery across a stop and runs each once after the next start', async () => {
     const workflow = await createWebhookWorkflow(current(), {
       nodes: [{ type: 'calculation', config: { engine: 'math.js', expression: '1 + 1' } }],
     });
     const responses = await Promise.all(Array.from({ length: 30 }, (_, n) => postJson(current(), workflow.key, { n })));
     expect(responses.every((response) => response.status === 200)).toBe(true);
 
-    await current().app.stop();
-    await current().app.db.reconnect();
-    const executions = await executionsOf(current(), workflow.id);
-    expect(new Set(executions.map((execution) => (execution.context.body as { n: number }).n)).size).toBe(30);
+    const { app } = current();
+    await app.stop();
+    await app.db.reconnect();
+    // Every acknowledged delivery is in the inbox, whether or not its run started before the stop.
+    const stored = await app.db.getModel(DELIVERIES_COLLECTION).count({ where: { workflowId: workflow.id } });
+    expect(stored).toBe(30);
+    const ranBeforeStop = (await executionsOf(current(), workflow.id)).length;
+    expect(ranBeforeStop).toBeLessThanOrEqual(30);
+
+    await app.start();
+    const executions = await waitForExecutions(current(), workflow.id, 30);
+    const delivered = executions.map((execution) => (execution.context.body as { n: number }).n).sort((a, b) => a - b);
+    expect(delivered).toEqual(Array.from({ length: 30 }, (_, n) => n));
   });
 });

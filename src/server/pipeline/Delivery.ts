@@ -18,6 +18,11 @@ export interface Delivery {
   rawBody?: Buffer;
   body?: unknown;
   context?: WebhookContext;
+  /** The sender's own delivery id and its hash, when the trigger's idempotency names where it is. */
+  deliveryId?: string;
+  idempotencyKey?: string;
+  /** Set once the delivery is stored in the inbox: the engine event key its run is started with. */
+  eventKey?: string;
   answer?: HttpAnswer;
   /** Why the delivery was refused, for the log line (never request data). */
   rejection?: string;

@@ -1,10 +1,13 @@
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { EXECUTION_STATUS, Processor } from '@nocobase/plugin-workflow';
-import { DEFAULT_ASYNC_RESPONSE, DEFAULT_SYNC_TIMEOUT_SECONDS } from '../../common/constants';
-import { answerFromResponseConfig, HttpAnswer, jsonError } from '../HttpAnswer';
+import { DEFAULT_SYNC_TIMEOUT_SECONDS } from '../../common/constants';
+import { HttpAnswer, jsonError } from '../HttpAnswer';
+import type { DeliveryStarter } from '../inbox/DeliveryStarter';
+import type { SyncOutcomes } from '../inbox/SyncOutcomes';
 import type { RunScheduler } from '../scheduling/RunScheduler';
 import { RESPONDER_OPTION, WebhookResponder } from '../WebhookResponder';
 import { Delivery, Stage } from './Delivery';
+import { asyncAnswer } from './persistDelivery';
 
 const TIMEOUT_REASON = 'timeout';
 const TIMED_OUT = Symbol('timed out');
@@ -12,6 +15,8 @@ const TIMED_OUT = Symbol('timed out');
 export interface DispatchDeps {
   workflowPlugin: PluginWorkflowServer;
   scheduler: RunScheduler;
+  starter: DeliveryStarter;
+  outcomes: SyncOutcomes;
 }
 
 function syncTimeoutMs(seconds: unknown) {
@@ -51,14 +56,15 @@ export function answerForRun(processor: Processor | null, timeoutSeconds: number
   return { ...failure, body: { ...(failure.body as object), executionId: id } };
 }
 
-async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler }: DispatchDeps) {
-  const { workflow, context, ctx, logger, key } = delivery;
+async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler, outcomes }: DispatchDeps) {
+  const { workflow, context, ctx, logger, key, eventKey } = delivery;
   const responder = new WebhookResponder();
   const ms = syncTimeoutMs(delivery.config?.timeout);
   const run = scheduler.runSync(
     () =>
-      workflowPlugin.trigger(workflow, context, {
+      workflowPlugin.trigger(workflow!, context!, {
         httpContext: ctx,
+        eventKey,
         [RESPONDER_OPTION]: responder,
       }) as Promise<Processor | null>,
   );
@@ -66,28 +72,22 @@ async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler }: D
   responder.close();
   if (outcome === TIMED_OUT) {
     // The run is not cancelled: whatever it does still happens and is recorded.
-    run.catch((error: unknown) => logger.error(`[webhook] ${key}: run failed after timeout`, { error }));
+    run
+      .then((processor) => outcomes.record(eventKey!, processor, null))
+      .catch((error: unknown) => logger.error(`[webhook] ${key}: run failed after timeout`, { error }));
     logger.warn(`[webhook] ${key}: synchronous run exceeded ${ms / 1000} s, answered 408`);
     delivery.answer = timeoutAnswer(ms / 1000);
+    await outcomes.record(eventKey!, null, delivery.answer);
     return;
   }
   delivery.answer = responder.answer ?? answerForRun(outcome, ms / 1000);
+  await outcomes.record(eventKey!, outcome, delivery.answer);
 }
 
-function dispatchAsync(delivery: Delivery, { workflowPlugin, scheduler }: DispatchDeps) {
-  const { workflow, context, logger, key } = delivery;
-  scheduler.startAsync(() =>
-    workflowPlugin.trigger(workflow, context, {
-      onTriggerFail: (_workflow: unknown, _context: unknown, _options: unknown, error: unknown) => {
-        logger.error(`[webhook] ${key}: accepted delivery could not be queued`, { error });
-      },
-    }),
-  );
-  delivery.answer = answerFromResponseConfig(delivery.config?.response, {
-    status: DEFAULT_ASYNC_RESPONSE.statusCode,
-    headers: {},
-    body: DEFAULT_ASYNC_RESPONSE.body,
-  });
+/** The delivery is stored: hand it to the engine (or leave it to the sweeper) and answer at once. */
+function dispatchAsync(delivery: Delivery, { starter }: DispatchDeps) {
+  starter.start(delivery.workflow!, delivery.context!, delivery.eventKey!);
+  delivery.answer = asyncAnswer(delivery);
 }
 
 /** Starts the run: waits for it when the workflow is synchronous, answers at once otherwise. */

@@ -1,0 +1,224 @@
+import { Database, Op } from '@nocobase/database';
+import type { LockManager } from '@nocobase/lock-manager';
+import type { WorkflowModel } from '@nocobase/plugin-workflow';
+import type { Log } from '../Log';
+import { DELIVERIES_COLLECTION } from './deliveryCollection';
+import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
+import type { DeliveryStarter } from './DeliveryStarter';
+import { pruneFinished, RetentionSettings } from './retention';
+
+export interface SweeperOptions {
+  instanceId: string;
+  /** How often stored deliveries are looked at while the app runs. */
+  intervalMs: number;
+  /** Another process's stored deliveries are only taken over once they are this old. */
+  graceMs: number;
+  retention: RetentionSettings;
+  /** Prune finished rows every this many sweeps. */
+  pruneEvery: number;
+}
+
+interface StoredRow {
+  id: number;
+  eventKey: string;
+  workflowId: number;
+  instanceId: string | null;
+  sync: boolean;
+  receivedAt: Date;
+}
+
+const PAGE = 500;
+const ABANDONED_SYNC_MS = 10 * 60_000;
+
+function ageOf(row: StoredRow) {
+  return Date.now() - new Date(row.receivedAt).getTime();
+}
+const LOCK_KEY = 'webhook:inbox-sweep';
+
+/**
+ * Brings the inbox up to date with the engine, in batches:
+ * - a stored async delivery with no execution (its process crashed, it stopped, or the starter
+ *   had no room) is started again under its own event key, so it can never run twice;
+ * - a delivery whose execution exists gets its execution id and state (started, finished, failed);
+ * - finished rows past the retention limits are pruned.
+ * It runs once when the app starts and then every `intervalMs`, on one process at a time.
+ */
+export class InboxSweeper {
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+  private sweeps = 0;
+  private startedCursor = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly lockManager: LockManager,
+    private readonly starter: DeliveryStarter,
+    private readonly findWorkflow: (id: number) => Promise<WorkflowModel | null>,
+    private readonly logger: Log,
+    private readonly options: SweeperOptions,
+  ) {}
+
+  start() {
+    void this.sweep({ takeOverAll: true });
+    this.timer = setInterval(() => void this.sweep(), this.options.intervalMs);
+    this.timer.unref?.();
+  }
+
+  async stop() {
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+    await this.sweeping;
+  }
+
+  /** `takeOverAll`: at start-up every stored delivery is taken, whichever process stored it. */
+  sweep(options: { takeOverAll?: boolean } = {}): Promise<void> {
+    if (!this.sweeping) {
+      this.sweeping = this.sweepExclusively(options.takeOverAll ?? false).finally(() => {
+        this.sweeping = null;
+      });
+    }
+    return this.sweeping;
+  }
+
+  private async sweepExclusively(takeOverAll: boolean) {
+    try {
+      const lock = await this.lockManager.tryAcquire(LOCK_KEY);
+      await lock.runExclusive(async () => {
+        await this.restartStored(takeOverAll);
+        await this.settleStarted();
+        if (++this.sweeps % this.options.pruneEvery === 0) {
+          await pruneFinished(this.db, this.options.retention, this.logger);
+        }
+      }, 120_000);
+    } catch (error) {
+      if ((error as Error)?.name === 'LockAcquireError') {
+        return;
+      }
+      this.logger.error('[webhook] inbox sweep failed', { error });
+    }
+  }
+
+  private get model() {
+    return this.db.getModel(DELIVERIES_COLLECTION);
+  }
+
+  private async executionsByEventKey(eventKeys: string[]) {
+    if (!eventKeys.length) {
+      return new Map<string, { id: number; status: number | null }>();
+    }
+    const rows = await this.db.getModel('executions').findAll({
+      where: { eventKey: { [Op.in]: eventKeys } },
+      attributes: ['id', 'eventKey', 'status'],
+      raw: true,
+    });
+    return new Map(
+      (rows as unknown as Array<{ id: number; eventKey: string; status: number | null }>).map((row) => [
+        row.eventKey,
+        { id: row.id, status: row.status },
+      ]),
+    );
+  }
+
+  private async restartStored(takeOverAll: boolean) {
+    const rows = (await this.model.findAll({
+      where: { state: DELIVERY_STATE.STORED },
+      attributes: ['id', 'eventKey', 'workflowId', 'instanceId', 'sync', 'receivedAt'],
+      order: [['id', 'ASC']],
+      limit: PAGE * 2,
+      raw: true,
+    })) as unknown as StoredRow[];
+    const candidates = rows.filter((row) => !this.starter.isInFlight(row.eventKey) && this.mayTakeOver(row, takeOverAll));
+    if (!candidates.length) {
+      return;
+    }
+    const executions = await this.executionsByEventKey(candidates.map((row) => row.eventKey));
+    const withExecution = candidates.filter((row) => executions.has(row.eventKey));
+    await this.recordExecutions(withExecution, executions);
+
+    const neverRan = candidates.filter((row) => !executions.has(row.eventKey));
+    const asyncRows = neverRan.filter((row) => !row.sync);
+    // A sync delivery's sender got no 2xx and retries by itself: recovery never runs it, and once
+    // it is long past any sync timeout, it is recorded as not run.
+    const syncRows = neverRan.filter((row) => row.sync && ageOf(row) > ABANDONED_SYNC_MS);
+    if (syncRows.length) {
+      await this.model.update(
+        { state: DELIVERY_STATE.FAILED, error: 'The app stopped before this synchronous delivery ran; it was not answered' },
+        { where: { id: { [Op.in]: syncRows.map((row) => row.id) }, state: DELIVERY_STATE.STORED } },
+      );
+    }
+    const toStart = asyncRows.slice(0, this.starter.room);
+    if (!toStart.length) {
+      return;
+    }
+    const full = (await this.model.findAll({
+      where: { id: { [Op.in]: toStart.map((row) => row.id) } },
+      order: [['id', 'ASC']],
+    })) as unknown as Array<{ get(): DeliveryValues & { id: number } }>;
+    for (const record of full) {
+      const row = record.get();
+      const workflow = await this.findWorkflow(Number(row.workflowId));
+      if (!workflow) {
+        await this.model.update(
+          { state: DELIVERY_STATE.FAILED, error: 'Its workflow no longer exists' },
+          { where: { id: row.id } },
+        );
+        continue;
+      }
+      if (this.starter.start(workflow, contextOf(row), row.eventKey)) {
+        await this.model.increment('attempts', { where: { id: row.id } });
+      }
+    }
+    this.logger.info(`[webhook] inbox: ${toStart.length} stored deliveries started again`);
+  }
+
+  private mayTakeOver(row: StoredRow, takeOverAll: boolean) {
+    if (takeOverAll || row.instanceId === this.options.instanceId) {
+      return true;
+    }
+    return ageOf(row) > this.options.graceMs;
+  }
+
+  /** Looks at the next page of started deliveries (round robin, so long runs do not block it). */
+  private async settleStarted() {
+    const rows = (await this.model.findAll({
+      where: { state: DELIVERY_STATE.STARTED, id: { [Op.gt]: this.startedCursor } },
+      attributes: ['id', 'eventKey', 'workflowId', 'instanceId', 'sync', 'receivedAt'],
+      order: [['id', 'ASC']],
+      limit: PAGE,
+      raw: true,
+    })) as unknown as StoredRow[];
+    this.startedCursor = rows.length < PAGE ? 0 : rows[rows.length - 1].id;
+    const executions = await this.executionsByEventKey(rows.map((row) => row.eventKey));
+    await this.recordExecutions(
+      rows.filter((row) => executions.has(row.eventKey)),
+      executions,
+      DELIVERY_STATE.STARTED,
+    );
+  }
+
+  private async recordExecutions(
+    rows: StoredRow[],
+    executions: Map<string, { id: number; status: number | null }>,
+    unchanged?: string,
+  ) {
+    const changes = rows
+      .map((row) => {
+        const execution = executions.get(row.eventKey)!;
+        return { id: row.id, executionId: execution.id, state: stateOfExecution(execution.status) };
+      })
+      .filter((change) => change.state !== unchanged);
+    if (!changes.length) {
+      return;
+    }
+    await this.db.sequelize.transaction(async (transaction) => {
+      for (const change of changes) {
+        await this.model.update(
+          { executionId: change.executionId, state: change.state },
+          { where: { id: change.id }, transaction },
+        );
+      }
+    });
+  }
+}

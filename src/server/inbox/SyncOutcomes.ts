@@ -1,0 +1,38 @@
+import type { Database } from '@nocobase/database';
+import type { Processor } from '@nocobase/plugin-workflow';
+import type { HttpAnswer } from '../HttpAnswer';
+import type { Log } from '../Log';
+import { DELIVERIES_COLLECTION } from './deliveryCollection';
+import { DELIVERY_STATE, stateOfExecution } from './DeliveryRecord';
+
+/**
+ * Records on a synchronous delivery's row what its run did and what its sender was answered, so a
+ * repeat of the same delivery id gets the same answer and the history shows both.
+ */
+export class SyncOutcomes {
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Log,
+  ) {}
+
+  /** `answer` null: the sender was answered earlier (timeout); only the run's outcome is added. */
+  async record(eventKey: string, processor: Processor | null, answer: HttpAnswer | null) {
+    const execution = processor?.execution as unknown as { id: number; status: number | null } | undefined;
+    const values: Record<string, unknown> = {};
+    if (execution) {
+      values.executionId = execution.id;
+      values.state = stateOfExecution(execution.status);
+    } else if (answer) {
+      values.state = answer.status === 408 ? DELIVERY_STATE.STARTED : DELIVERY_STATE.FAILED;
+    }
+    if (answer) {
+      values.answerStatus = answer.status;
+      values.answer = answer;
+    }
+    try {
+      await this.db.getModel(DELIVERIES_COLLECTION).update(values, { where: { eventKey } });
+    } catch (error) {
+      this.logger.error('[webhook] recording a synchronous outcome failed', { error });
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { defineCollection } from '@nocobase/database';
+
+export const DELIVERIES_COLLECTION = 'webhookDeliveries';
+
+/**
+ * The inbox: one row per delivery the endpoint accepted, written before the sender is answered.
+ * It is the record every later reader starts from: the run started from it (exactly once, through
+ * the engine's unique `executions.eventKey`), recovery after a crash, idempotency, history, replay.
+ */
+export default defineCollection({
+  name: DELIVERIES_COLLECTION,
+  dumpRules: { group: 'log' },
+  shared: true,
+  createdAt: true,
+  updatedAt: true,
+  fields: [
+    { type: 'bigInt', name: 'workflowId' },
+    { type: 'string', name: 'workflowKey' },
+    { type: 'boolean', name: 'sync', defaultValue: false },
+    { type: 'string', name: 'method', length: 10 },
+    // The request exactly as the run sees it in `$context` (configured headers only).
+    { type: 'json', name: 'headers', defaultValue: {} },
+    { type: 'json', name: 'query', defaultValue: {} },
+    { type: 'json', name: 'body', defaultValue: null },
+    { type: 'string', name: 'clientIp', length: 64 },
+    { type: 'date', name: 'receivedAt' },
+    // The sender's own delivery id, when the trigger names where it comes from.
+    { type: 'string', name: 'deliveryId' },
+    // sha256 of workflow key + delivery id: fixed length, so the unique index fits every database.
+    { type: 'string', name: 'idempotencyKey', length: 64, unique: true },
+    // The engine's event key: a second start of the same delivery cannot create a second execution.
+    { type: 'string', name: 'eventKey', length: 64, unique: true },
+    { type: 'string', name: 'state', length: 16, defaultValue: 'stored' },
+    { type: 'bigInt', name: 'executionId' },
+    { type: 'integer', name: 'answerStatus' },
+    // What a synchronous delivery was answered, so that a repeat of it can be answered the same.
+    { type: 'json', name: 'answer', defaultValue: null },
+    { type: 'text', name: 'error' },
+    { type: 'integer', name: 'attempts', defaultValue: 0 },
+    // The app process that stored it: its own rows are restarted at once, others' after a grace.
+    { type: 'string', name: 'instanceId', length: 64 },
+  ],
+  indexes: [{ fields: ['state', 'id'] }, { fields: ['workflowId', 'id'] }],
+});

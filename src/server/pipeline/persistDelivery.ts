@@ -1,0 +1,117 @@
+import { randomUUID } from 'crypto';
+import type { Database } from '@nocobase/database';
+import { DEFAULT_ASYNC_RESPONSE } from '../../common/constants';
+import { answerFromResponseConfig, HttpAnswer, jsonError } from '../HttpAnswer';
+import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERY_STATE, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
+import { DuplicateDelivery, InboxWriter } from '../inbox/InboxWriter';
+import { Delivery, Stage, WebhookRejection } from './Delivery';
+
+const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
+/** Seconds a sender is asked to wait when its delivery could not be stored or is still running. */
+const RETRY_AFTER_SECONDS = '5';
+
+export interface PersistDeps {
+  db: Database;
+  inbox: InboxWriter;
+  instanceId: string;
+  isSync(delivery: Delivery): boolean;
+}
+
+interface EarlierDelivery {
+  id: number;
+  receivedAt: Date;
+  state: string;
+  answer: HttpAnswer | null;
+}
+
+/** The immediate answer of an async workflow: its configured response. */
+export function asyncAnswer(delivery: Delivery): HttpAnswer {
+  return answerFromResponseConfig(delivery.config?.response, {
+    status: DEFAULT_ASYNC_RESPONSE.statusCode,
+    headers: {},
+    body: DEFAULT_ASYNC_RESPONSE.body,
+  });
+}
+
+function ttlMs(delivery: Delivery) {
+  const ttl = Number(delivery.config?.idempotency?.ttl);
+  return (Number.isFinite(ttl) && ttl > 0 ? ttl : DEFAULT_IDEMPOTENCY_TTL_SECONDS) * 1000;
+}
+
+function repeatAnswer(delivery: Delivery, earlier: EarlierDelivery, sync: boolean): HttpAnswer {
+  const replayed = { 'Idempotent-Replayed': 'true' };
+  if (!sync) {
+    const answer = asyncAnswer(delivery);
+    return { ...answer, headers: { ...answer.headers, ...replayed } };
+  }
+  if (earlier.answer && earlier.state !== DELIVERY_STATE.STORED && earlier.state !== DELIVERY_STATE.STARTED) {
+    return { ...earlier.answer, headers: { ...earlier.answer.headers, ...replayed } };
+  }
+  return jsonError(409, 'A delivery with this id is still being handled', { 'Retry-After': RETRY_AFTER_SECONDS });
+}
+
+/**
+ * Writes the delivery to the inbox and waits for the commit: an async sender is answered only once
+ * its delivery is stored. A repeat of a delivery id within its time to live is answered as the first
+ * one was and starts nothing; an expired one gives up its id to the new delivery.
+ */
+export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps): Stage {
+  const model = () => db.getModel(DELIVERIES_COLLECTION);
+  const store = async (delivery: Delivery, eventKey: string, sync: boolean) => {
+    const context = delivery.context!;
+    await inbox.store({
+      workflowId: delivery.workflow!.id,
+      workflowKey: delivery.key,
+      sync,
+      method: context.method,
+      headers: context.headers,
+      query: context.query,
+      body: context.body,
+      clientIp: delivery.ctx.request.ip || null,
+      receivedAt: new Date(delivery.receivedAt),
+      deliveryId: delivery.deliveryId ?? null,
+      idempotencyKey: delivery.idempotencyKey ?? null,
+      eventKey,
+      state: DELIVERY_STATE.STORED,
+      instanceId,
+      ...(sync ? {} : { answerStatus: asyncAnswer(delivery).status }),
+    });
+  };
+
+  return async (delivery) => {
+    const sync = isSync(delivery);
+    const eventKey = `${EVENT_KEY_PREFIX}${randomUUID()}`;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await store(delivery, eventKey, sync);
+        delivery.eventKey = eventKey;
+        return;
+      } catch (error) {
+        if (!(error instanceof DuplicateDelivery) || attempt > 0) {
+          if (error instanceof DuplicateDelivery) {
+            throw new WebhookRejection(409, 'A delivery with this id is being stored', { 'Retry-After': RETRY_AFTER_SECONDS });
+          }
+          delivery.logger.error(`[webhook] workflow ${delivery.workflow?.id}: delivery could not be stored`, { error });
+          throw new WebhookRejection(503, 'The delivery could not be stored, try again later', {
+            'Retry-After': RETRY_AFTER_SECONDS,
+          });
+        }
+        const earlier = (await model().findOne({
+          where: { idempotencyKey: error.idempotencyKey },
+          attributes: ['id', 'receivedAt', 'state', 'answer'],
+          raw: true,
+        })) as unknown as EarlierDelivery | null;
+        if (earlier && Date.now() - new Date(earlier.receivedAt).getTime() < ttlMs(delivery)) {
+          delivery.answer = repeatAnswer(delivery, earlier, sync);
+          delivery.rejection = 'duplicate delivery id';
+          return;
+        }
+        // Remembered for longer than its time to live: the earlier row keeps its history, not its id.
+        if (earlier) {
+          await model().update({ idempotencyKey: null }, { where: { id: earlier.id, idempotencyKey: error.idempotencyKey } });
+        }
+      }
+    }
+  };
+}
