@@ -97,11 +97,11 @@ export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps):
             'Retry-After': RETRY_AFTER_SECONDS,
           });
         }
+        // Not `raw`: JSON columns come back as text from SQLite and MySQL unless the model reads them.
         const earlier = (await model().findOne({
           where: { idempotencyKey: error.idempotencyKey },
           attributes: ['id', 'receivedAt', 'state', 'answer'],
-          raw: true,
-        })) as unknown as EarlierDelivery | null;
+        }))?.toJSON() as EarlierDelivery | undefined;
         if (earlier && Date.now() - new Date(earlier.receivedAt).getTime() < ttlMs(delivery)) {
           delivery.answer = repeatAnswer(delivery, earlier, sync);
           delivery.rejection = 'duplicate delivery id';
