@@ -12,6 +12,8 @@ export interface RunningApp {
   signIn(): Promise<string>;
   api<T = unknown>(pathname: string, init?: { method?: string; body?: unknown; token?: string }): Promise<T>;
   stop(): Promise<void>;
+  /** SIGKILL to the app and its launcher at once, as a crash or an OOM kill would end them. */
+  kill(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -64,13 +66,15 @@ export async function startRunningApp(options: { env?: Record<string, string>; s
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that `kill()` reaches the app that scripts/start.js launches.
+    detached: true,
   });
   child.stdout?.on('data', (chunk) => (log += chunk));
   child.stderr?.on('data', (chunk) => (log += chunk));
   try {
     await waitForApp(baseUrl, child, Date.now() + 240_000);
   } catch (error) {
-    child.kill('SIGKILL');
+    process.kill(-child.pid!, 'SIGKILL');
     throw new Error(`${(error as Error).message}\n${log.slice(-4000)}`);
   }
 
@@ -103,6 +107,13 @@ export async function startRunningApp(options: { env?: Record<string, string>; s
       });
       const json = (await response.json()) as { data: { token: string } };
       return json.data.token;
+    },
+    async kill() {
+      if (child.exitCode == null && child.signalCode == null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid!, 'SIGKILL');
+        await exited;
+      }
     },
     async stop() {
       if (child.exitCode == null) {

@@ -1,0 +1,113 @@
+import fs from 'fs';
+import path from 'path';
+import sqlite3 from 'sqlite3';
+import { RunningApp, startRunningApp } from './helpers/runningApp';
+import { waitUntil } from './helpers/waitUntil';
+
+const ROOT = path.resolve(__dirname, '..');
+const BURST = 200;
+
+interface Burst {
+  /** Delivery numbers whose sender got a 2xx answer. */
+  answered: number[];
+  sent: number;
+}
+
+/** Posts `BURST` async deliveries at once; `killAfter` answers in, the app gets SIGKILL. */
+async function burstThenKill(app: RunningApp, key: string, first: number, killAfter: number | 'all'): Promise<Burst> {
+  const answered: number[] = [];
+  let killing: Promise<void> | null = null;
+  const posts = Array.from({ length: BURST }, async (_, i) => {
+    const n = first + i;
+    try {
+      const response = await fetch(`${app.baseUrl}/api/webhook:trigger/${key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ n }),
+      });
+      if (response.status >= 200 && response.status < 300) {
+        answered.push(n);
+        if (killAfter !== 'all' && answered.length === killAfter) {
+          killing = app.kill();
+        }
+      }
+    } catch {
+      // Cut off by the kill: never acknowledged, so the sender would retry.
+    }
+  });
+  await Promise.all(posts);
+  await (killing ?? app.kill());
+  return { answered, sent: BURST };
+}
+
+function executionCountsByDelivery(dbFile: string, workflowId: number): Promise<Map<number, number>> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
+    db.all(
+      `SELECT json_extract(context, '$.body.n') AS n, COUNT(*) AS runs FROM executions WHERE workflowId = ? GROUP BY n`,
+      [workflowId],
+      (error, rows: Array<{ n: number; runs: number }>) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(new Map(rows.map((row) => [row.n, row.runs])));
+      },
+    );
+  });
+}
+
+describe('a crash never loses an acknowledged delivery', () => {
+  const storage = fs.mkdtempSync(path.join(ROOT, 'storage', 'e2e-crash-'));
+  let app: RunningApp;
+
+  afterAll(async () => {
+    await app?.stop();
+    fs.rmSync(storage, { recursive: true, force: true });
+  });
+
+  it('SIGKILL at three moments of a burst, restart: every 2xx delivery has exactly one execution', async () => {
+    app = await startRunningApp({ storage });
+    const token = await app.signIn();
+    const { data: workflow } = await app.api<{ data: { id: number; key: string } }>('workflows:create', {
+      token,
+      body: { title: 'crash test', type: 'webhook', sync: false, enabled: true, config: {} },
+    });
+
+    const bursts: Array<Burst & { moment: string }> = [];
+    const moments: Array<[string, number | 'all']> = [
+      ['after 20 answers', 20],
+      ['after 120 answers', 120],
+      ['right after the last answer', 'all'],
+    ];
+    for (const [index, [moment, killAfter]] of moments.entries()) {
+      if (index > 0) {
+        app = await startRunningApp({ storage });
+      }
+      bursts.push({ moment, ...(await burstThenKill(app, workflow.key, index * BURST, killAfter)) });
+    }
+
+    app = await startRunningApp({ storage });
+    const answered = bursts.flatMap((burst) => burst.answered);
+    const listToken = await app.signIn();
+    await waitUntil(async () => {
+      const page = await app.api<{ meta: { count: number } }>(
+        `executions:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`,
+        { token: listToken },
+      );
+      return page.meta.count >= answered.length;
+    }, 'an execution for every answered delivery', 180_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await app.stop();
+
+    const runs = await executionCountsByDelivery(path.join(storage, 'db', 'nocobase.sqlite'), workflow.id);
+    for (const burst of bursts) {
+      const executions = burst.answered.filter((n) => runs.has(n)).length;
+      console.log(
+        `[crash] ${burst.moment}: sent ${burst.sent}, answered 2xx ${burst.answered.length}, ` +
+          `their executions after restart ${executions}`,
+      );
+    }
+    expect(answered.filter((n) => runs.get(n) !== 1)).toEqual([]);
+    expect([...runs.values()].filter((count) => count > 1)).toEqual([]);
+    expect(bursts[0].answered.length).toBeGreaterThanOrEqual(20);
+  });
+});
