@@ -57,6 +57,13 @@ export default class WebhookTrigger extends Trigger {
       body: Joi.any(),
     }).unknown(true),
     timeout: Joi.number().positive(),
+    idempotency: Joi.object({
+      header: Joi.string().allow('', null),
+      bodyPath: Joi.string().allow('', null),
+      ttl: Joi.number().integer().positive().allow(null),
+    })
+      .unknown(true)
+      .allow(null),
   }).unknown(true);
 
   private readonly enabledByKey = new Map<string, WorkflowModel>();

@@ -4,6 +4,7 @@ import type { WorkflowLike } from '../../common/types';
 import { Section } from '../components/Section';
 import { useT } from '../locale';
 import { AuthFields } from './AuthFields';
+import { IdempotencyFields } from './IdempotencyFields';
 import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
 import { WebhookUrlField } from './WebhookUrlField';
@@ -26,6 +27,9 @@ export default function WebhookTriggerFieldset() {
         testId="webhook-section-request"
       >
         <RequestRulesFields />
+      </Section>
+      <Section title={t('Duplicate deliveries')} testId="webhook-section-idempotency">
+        <IdempotencyFields />
       </Section>
       <Section title={t('Response')} testId="webhook-section-response">
         {workflow?.sync ? <SyncResponseFields /> : <AsyncResponseFields />}

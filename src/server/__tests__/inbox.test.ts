@@ -79,8 +79,8 @@ describe('the delivery inbox', () => {
       headers: {},
       query: {},
       clientIp: '127.0.0.1',
-      deliveryId: null,
-      idempotencyKey: null,
+      deliveryId: null as string | null,
+      idempotencyKey: null as string | null,
       state: 'stored',
       instanceId: 'a-process-that-died',
       receivedAt: new Date(Date.now() - 5 * 60_000),
@@ -162,7 +162,7 @@ describe('the delivery inbox', () => {
 
   it('prunes finished deliveries beyond the row limit and the age limit, never failed or waiting ones', async () => {
     const workflow = await createWebhookWorkflow(current(), { enabled: false });
-    const base = { workflowId: workflow.id, workflowKey: workflow.key, method: 'POST', headers: {}, query: {}, body: null };
+    const base = { workflowId: workflow.id, workflowKey: workflow.key, method: 'POST', headers: {}, query: {}, body: null as unknown };
     const old = new Date(Date.now() - 10 * 86_400_000);
     const rows = [
       ...Array.from({ length: 5 }, (_, n) => ({ ...base, state: 'finished', receivedAt: new Date(Date.now() - (5 - n) * 1000) })),
