@@ -166,10 +166,15 @@ describe('webhook designer in the browser', () => {
     await response.getByPlaceholder('Header name').fill('X-Queue');
     await response.getByPlaceholder('Value').fill('orders');
     await page.getByTestId('webhook-response-body').locator('textarea').fill('accepted');
+    const duplicates = page.getByTestId('webhook-section-idempotency');
+    await duplicates.scrollIntoViewIfNeeded();
+    await duplicates.getByText('From a header', { exact: true }).click();
+    await page.getByTestId('webhook-idempotency-header').fill('X-Delivery');
     await session.screenshot('v1-async-trigger-response');
     await designer.submitDrawer();
     expect((await workflow(asyncId)).config).toMatchObject({
       response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'orders' }], body: 'accepted' },
+      idempotency: { header: 'X-Delivery' },
     });
 
     const responseItem = await designer.openAddNodeMenu();
@@ -180,14 +185,20 @@ describe('webhook designer in the browser', () => {
 
     await designer.enableWorkflow();
     const url = await designer.readWebhookUrl();
-    const answered = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ order: { id: 7 } }),
-    });
+    const deliver = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Delivery': 'order-7' },
+        body: JSON.stringify({ order: { id: 7 } }),
+      });
+    const answered = await deliver();
     expect(answered.status).toBe(202);
     expect(answered.headers.get('x-queue')).toBe('orders');
     expect(await answered.text()).toBe('accepted');
+    // The sender retries the same delivery: answered the same, marked as a replay, not run again.
+    const repeated = await deliver();
+    expect(repeated.status).toBe(202);
+    expect(repeated.headers.get('idempotent-replayed')).toBe('true');
 
     // The run happens after the answer: refresh the history until it shows up.
     const history = await designer.openExecutionHistory();
