@@ -31,7 +31,15 @@ export class WebhookEndpoint {
 
   keyOf(path: string): string | null {
     const match = this.pathPattern.exec(path);
-    return match ? decodeURIComponent(match[1]) : null;
+    if (!match) {
+      return null;
+    }
+    try {
+      return decodeURIComponent(match[1]);
+    } catch {
+      // Not valid percent-encoding: no workflow key looks like that, so it is answered 404 as one.
+      return match[1];
+    }
   }
 
   async handle(ctx: Context, key: string) {

@@ -30,6 +30,13 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     expect(await executionCount()).toBe(0);
   });
 
+  it('answers a key that is not valid percent-encoding with the same JSON 404', async () => {
+    const response = await testApp.request('/api/webhook:trigger/%E0%A4%A', { method: 'POST' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ error: { status: 404, message: expect.stringContaining('%E0%A4%A') } });
+  });
+
   it('answers 405 with Allow: POST for other methods', async () => {
     const workflow = await createWebhookWorkflow(testApp);
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {

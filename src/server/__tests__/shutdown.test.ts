@@ -26,4 +26,23 @@ describe('stopping the app', () => {
     const delivered = executions.map((execution) => (execution.context.body as { n: number }).n).sort((a, b) => a - b);
     expect(delivered).toEqual(Array.from({ length: 30 }, (_, n) => n));
   });
+
+  it('still recognises a repeated delivery id after a restart', async () => {
+    const workflow = await createWebhookWorkflow(current(), {
+      config: { idempotency: { header: 'Idempotency-Key' } },
+      nodes: [{ type: 'calculation', config: { engine: 'math.js', expression: '1 + 1' } }],
+    });
+    const send = (n: number) => postJson(current(), workflow.key, { n }, { headers: { 'Idempotency-Key': 'order-42' } });
+    expect((await send(1)).status).toBe(200);
+    await waitForExecutions(current(), workflow.id, 1);
+
+    const { app } = current();
+    await app.stop();
+    await app.start();
+    const repeat = await send(2);
+    expect(repeat.status).toBe(200);
+    expect(repeat.headers.get('idempotent-replayed')).toBe('true');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await executionsOf(current(), workflow.id)).map((execution) => (execution.context.body as { n: number }).n)).toEqual([1]);
+  });
 });
