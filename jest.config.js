@@ -22,6 +22,8 @@ module.exports = {
     // Unit tests and server integration tests (a real NocoBase Application per file).
     { ...shared, displayName: 'server', testMatch: ['<rootDir>/src/**/__tests__/**/*.test.{ts,tsx}'] },
     // Whole-app tests: `npm start`'s app, the packed plugin, the browser. Run one at a time.
-    { ...shared, displayName: 'app', testMatch: ['<rootDir>/e2e/**/*.test.ts'] },
+    { ...shared, displayName: 'app', testMatch: ['<rootDir>/e2e/*.test.ts'] },
+    // Several app processes on one PostgreSQL database (`npm run test:cluster` provides the server).
+    { ...shared, displayName: 'cluster', testMatch: ['<rootDir>/e2e/cluster/*.test.ts'] },
   ],
 };

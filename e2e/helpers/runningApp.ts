@@ -116,7 +116,7 @@ export async function startRunningApp(options: { env?: Record<string, string>; s
       }
     },
     async stop() {
-      if (child.exitCode == null) {
+      if (child.exitCode == null && child.signalCode == null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGINT');
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -49,7 +49,9 @@ const MIDDLEWARE_SKIPPED = [
 
 /** How often the inbox sweeper runs, and how long another process's stored deliveries are its own. */
 const SWEEP_INTERVAL_MS = Number(process.env.WEBHOOK_INBOX_SWEEP_MS) || 2_000;
-const TAKE_OVER_GRACE_MS = 60_000;
+const TAKE_OVER_GRACE_MS = Number(process.env.WEBHOOK_INBOX_TAKEOVER_MS) || 60_000;
+/** How often the key index is read again, so that other instances' changes are served. */
+const INDEX_REFRESH_MS = Number(process.env.WEBHOOK_INDEX_REFRESH_MS) || 2_000;
 
 export class PluginWorkflowWebhookServer extends Plugin {
   async beforeLoad() {
@@ -112,13 +114,21 @@ export class PluginWorkflowWebhookServer extends Plugin {
       this.app.resourceManager.options.prefix ?? '/api',
     );
     // After the workflow plugin's own afterStart, which makes its dispatcher ready.
+    let indexRefresh: NodeJS.Timeout | null = null;
+    const refreshIndex = () =>
+      trigger.syncWithDatabase(this.db).catch((error) => logger.error('[webhook] reading enabled workflows failed', { error }));
     this.app.on('afterStart', () => {
       starter.resume();
       sweeper.start();
+      indexRefresh = setInterval(refreshIndex, INDEX_REFRESH_MS);
+      indexRefresh.unref?.();
     });
     // Runs before the workflow plugin's own beforeStop (which stops taking events). Stored
     // deliveries not yet handed over stay in the inbox for the next start.
     this.app.prependListener('beforeStop', async () => {
+      if (indexRefresh) {
+        clearInterval(indexRefresh);
+      }
       await sweeper.stop();
       starter.stop();
       await inbox.flushed();

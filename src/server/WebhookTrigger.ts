@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import type { Transactionable } from '@nocobase/database';
+import type { Database, Transactionable } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../common/constants';
@@ -67,6 +67,8 @@ export default class WebhookTrigger extends Trigger {
   }).unknown(true);
 
   private readonly enabledByKey = new Map<string, WorkflowModel>();
+  /** Counts local switches, so that a database read begun before one cannot undo it. */
+  private switches = 0;
 
   constructor(
     workflowPlugin: PluginWorkflowServer,
@@ -76,13 +78,45 @@ export default class WebhookTrigger extends Trigger {
   }
 
   on(workflow: WorkflowModel) {
+    this.switches += 1;
     this.enabledByKey.set(workflow.key, workflow);
   }
 
   off(workflow: WorkflowModel) {
-    // A new version is switched on before the old one is switched off: only forget our own entry.
+    this.switches += 1;
+    // Versions share one key, and the engine switches the old version off when the new one is
+    // enabled (in either order across processes): only forget the entry if it is this version.
     if (this.enabledByKey.get(workflow.key)?.id === workflow.id) {
       this.enabledByKey.delete(workflow.key);
+    }
+  }
+
+  /**
+   * Brings the key index in line with the database. Another app instance may enable, change or
+   * disable a webhook workflow, and without a pub/sub adapter (the open-source default) this
+   * process is not told: reading the enabled webhook workflows every few seconds is what keeps
+   * every instance serving the same versions.
+   */
+  async syncWithDatabase(db: Database): Promise<void> {
+    const startedAt = this.switches;
+    const enabled = (await db.getRepository('workflows').find({
+      filter: { type: TRIGGER_TYPE, enabled: true },
+    })) as unknown as WorkflowModel[];
+    if (this.switches !== startedAt) {
+      return;
+    }
+    const fresh = new Map(enabled.map((workflow) => [workflow.key, workflow]));
+    for (const [key, current] of this.enabledByKey) {
+      const next = fresh.get(key);
+      if (!next) {
+        this.enabledByKey.delete(key);
+      } else if (next.id !== current.id || String(next.get('updatedAt')) !== String(current.get('updatedAt'))) {
+        this.enabledByKey.set(key, next);
+      }
+      fresh.delete(key);
+    }
+    for (const [key, workflow] of fresh) {
+      this.enabledByKey.set(key, workflow);
     }
   }
 

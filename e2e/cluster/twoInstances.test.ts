@@ -1,0 +1,176 @@
+import path from 'path';
+import { adminConnection, serverFromEnv } from '../../src/server/__tests__/helpers/databases';
+import { RunningApp, startRunningApp } from '../helpers/runningApp';
+import { waitUntil } from '../helpers/waitUntil';
+
+const DATABASE = `webhook_cluster_${process.pid}`;
+const CONCURRENCY = 20;
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+  end(): Promise<void>;
+}
+
+/** Runs per delivery number, read from the shared database itself. */
+async function runsByDelivery(workflowId: number): Promise<Map<number, number>> {
+  const modules = path.resolve(__dirname, '..', '..', 'node_modules');
+  const { Client } = require(require.resolve('pg', { paths: [modules] }));
+  const client: PgClient = new Client({ ...serverFromEnv(), database: DATABASE });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT (context->'body'->>'n')::int AS n, COUNT(*)::int AS runs FROM executions WHERE "workflowId" = $1 GROUP BY 1`,
+      [workflowId],
+    );
+    return new Map(rows.map((row) => [Number(row.n), Number(row.runs)]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Sends deliveries n = from … from+count-1, at most CONCURRENCY at once, to `pick(n)`. */
+async function deliver(pick: (n: number) => RunningApp, key: string, from: number, count: number, onAnswer?: (n: number) => void) {
+  const answered: number[] = [];
+  let next = from;
+  const worker = async () => {
+    while (next < from + count) {
+      const n = next++;
+      try {
+        const response = await fetch(`${pick(n).baseUrl}/api/webhook:trigger/${key}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ n }),
+        });
+        if (response.ok) {
+          answered.push(n);
+          onAnswer?.(n);
+        }
+      } catch {
+        // The instance was killed: not acknowledged.
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return answered;
+}
+
+/** What a GET to the URL says: 404 while the instance does not serve the key, 405 once it does. */
+async function serves(app: RunningApp, key: string) {
+  const response = await fetch(`${app.baseUrl}/api/webhook:trigger/${key}`);
+  return response.status === 405;
+}
+
+describe('two app instances on one PostgreSQL database', () => {
+  const server = serverFromEnv();
+  const admin = adminConnection('postgres', server);
+  const env = {
+    DB_DIALECT: 'postgres',
+    DB_HOST: server.host ?? '127.0.0.1',
+    DB_PORT: String(server.port),
+    DB_DATABASE: DATABASE,
+    DB_USER: server.user ?? 'postgres',
+    DB_PASSWORD: server.password ?? '',
+    // Rows a dead instance stored are taken over after 5 s instead of a minute, to keep the test short.
+    WEBHOOK_INBOX_TAKEOVER_MS: '5000',
+  };
+  let a: RunningApp;
+  let b: RunningApp;
+
+  beforeAll(async () => {
+    if (process.env.DB_DIALECT !== 'postgres') {
+      throw new Error('run with `npm run test:cluster`, which provides a PostgreSQL server');
+    }
+    await admin(`CREATE DATABASE "${DATABASE}"`);
+    a = await startRunningApp({ env });
+    b = await startRunningApp({ env });
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await admin(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  });
+
+  it('serves changes made through the other instance, runs alternating deliveries once, and survives a killed instance', async () => {
+    const token = await a.signIn();
+    const { data: workflow } = await a.api<{ data: { id: number; key: string } }>('workflows:create', {
+      token,
+      body: { title: 'cluster', type: 'webhook', sync: false, enabled: true, config: {} },
+    });
+
+    // Enabled through A: B serves it within 5 s.
+    const enabledAt = Date.now();
+    await waitUntil(() => serves(b, workflow.key), 'B serving the workflow enabled through A', 5_000);
+    console.log(`[cluster] B served the workflow enabled through A after ${Date.now() - enabledAt} ms`);
+
+    // Alternating deliveries: every acknowledged one runs exactly once.
+    const alternating = await deliver((n) => (n % 2 ? b : a), workflow.key, 0, 200);
+    expect(alternating).toHaveLength(200);
+    await waitUntil(async () => (await runsByDelivery(workflow.id)).size >= 200, 'a run for each alternating delivery', 120_000);
+
+    // Disabled through A: B answers 404 within 5 s.
+    await a.api(`workflows:update?filterByTk=${workflow.id}`, { token, body: { enabled: false } });
+    const disabledAt = Date.now();
+    await waitUntil(async () => !(await serves(b, workflow.key)), 'B no longer serving the disabled workflow', 5_000);
+    console.log(`[cluster] B stopped serving the workflow disabled through A after ${Date.now() - disabledAt} ms`);
+
+    // Enabled again; B is killed mid-burst; A starts what B had stored and not run.
+    await a.api(`workflows:update?filterByTk=${workflow.id}`, { token, body: { enabled: true } });
+    await waitUntil(() => serves(b, workflow.key), 'B serving the workflow again', 5_000);
+    let killed: Promise<void> | null = null;
+    let answeredByB = 0;
+    const burst = await deliver(
+      (n) => (n % 2 && !killed ? b : a),
+      workflow.key,
+      1000,
+      200,
+      (n) => {
+        if (n % 2 && ++answeredByB === 40) {
+          killed = b.kill();
+        }
+      },
+    );
+    await killed;
+    await waitUntil(
+      async () => {
+        const runs = await runsByDelivery(workflow.id);
+        return burst.every((n) => runs.has(n));
+      },
+      'a run for each delivery acknowledged before and after the kill',
+      120_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const runs = await runsByDelivery(workflow.id);
+    console.log(`[cluster] burst with B killed after 40 of its answers: ${burst.length} acknowledged, ${burst.filter((n) => runs.get(n) === 1).length} ran once`);
+    expect([...alternating, ...burst].filter((n) => runs.get(n) !== 1)).toEqual([]);
+    expect([...runs.values()].filter((count) => count > 1)).toEqual([]);
+  });
+
+  it('runs a delivery id sent to both instances at once exactly once', async () => {
+    // B was killed above: it comes back as a new process on the same database.
+    b = await startRunningApp({ env });
+    const token = await a.signIn();
+    const { data: workflow } = await a.api<{ data: { id: number; key: string } }>('workflows:create', {
+      token,
+      body: { title: 'cluster idempotency', type: 'webhook', sync: false, enabled: true, config: { idempotency: { header: 'X-Delivery' } } },
+    });
+    await waitUntil(() => serves(b, workflow.key), 'B serving the workflow enabled through A', 5_000);
+
+    const post = (app: RunningApp, n: number) =>
+      fetch(`${app.baseUrl}/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Delivery': `delivery-${n}` },
+        body: JSON.stringify({ n }),
+      });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => Promise.all([post(a, n), post(b, n)])));
+    for (const pair of answers) {
+      expect(pair.map((response) => response.status)).toEqual([200, 200]);
+      expect(pair.filter((response) => response.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
+    }
+    await waitUntil(async () => (await runsByDelivery(workflow.id)).size >= 20, 'a run for each delivery id', 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const runs = await runsByDelivery(workflow.id);
+    expect([...runs.entries()].filter(([, count]) => count !== 1)).toEqual([]);
+    expect(runs.size).toBe(20);
+  });
+});
