@@ -22,6 +22,8 @@ const { createEngineReference } = require('./bench/engineReference');
 const { audit, orderIdOf, recordIdOf } = require('./bench/audit');
 const { summarise, median, ratio } = require('./bench/summary');
 const { render, writeJson } = require('./bench/report');
+const { crashPhase } = require('./bench/crashPhase');
+const { inboxBatches } = require('./bench/inboxBatches');
 
 const os = require('os');
 const { sleep } = require('./bench/processes');
@@ -69,7 +71,8 @@ async function measure(options, cleanup) {
     log(`${options.db} database ${database.name} on ${database.overrides.DB_HOST}:${database.overrides.DB_PORT}`);
   }
   log(`starting NocoBase on ${options.db}…`);
-  const app = await startApp({ database: database?.overrides, heapProbe: true });
+  let app = await startApp({ database: database?.overrides, heapProbe: true });
+  const appStartSeconds = app.startSeconds;
   cleanup.add(() => app.stop());
   log(`app ready in ${app.startSeconds.toFixed(1)} s at ${app.baseUrl} (storage ${app.storage})`);
   const ceiling = await startCeiling();
@@ -212,6 +215,27 @@ async function measure(options, cleanup) {
   }
   phase('audit');
 
+  const batches = inboxBatches(app.storage);
+
+  // Last, because it ends the app: SIGKILL mid-burst, restart on the same database, audit.
+  let crash = null;
+  if (options.crashRequests > 0) {
+    const phaseOut = await crashPhase({
+      app,
+      api,
+      database: database?.overrides,
+      requests: options.crashRequests,
+      connections: options.connections,
+      bodySize: options.bodySize,
+      stallSeconds: options.stallSeconds,
+      log,
+    });
+    // The cleanup registered for the first app stops whichever app `app` is by then.
+    app = phaseOut.app;
+    crash = phaseOut.report;
+    phase('crash');
+  }
+
   const summaries = {};
   for (const name of order) summaries[name] = summarise(name, bursts[name], { webhook: name === 'async' || name === 'sync' });
   summaries.syncSingle = summarise('sync@1', extra.syncSingle, { webhook: true });
@@ -234,6 +258,8 @@ async function measure(options, cleanup) {
   if (combined.duplicates) failures.push(`${combined.duplicates} duplicate executions`);
   if (combined.notResolved) failures.push(`${combined.notResolved} executions that did not resolve`);
   if (combined.acceptedTwice) failures.push(`the bench reused ${combined.acceptedTwice} ids`);
+  if (crash?.lost) failures.push(`crash phase: ${crash.lost} deliveries answered 2xx before the kill without an execution`);
+  if (crash?.duplicates) failures.push(`crash phase: ${crash.duplicates} duplicate executions`);
   // The reference only qualifies the drain figure; a broken one is reported, not failed on.
   const warnings = [];
   if (engineSummary.errors || engineSeedErrors) {
@@ -255,7 +281,7 @@ async function measure(options, cleanup) {
       db: options.db,
       node: process.versions.node,
       cpus: require('os').cpus().length,
-      appStartSeconds: app.startSeconds,
+      appStartSeconds,
       loadAverageAtStart: loadAtStart,
       loadAverageAtEnd: require('os').loadavg(),
     },
@@ -297,6 +323,8 @@ async function measure(options, cleanup) {
       },
     },
     audit: { ...combined, byWorkflow: audits },
+    inboxBatches: batches,
+    crash,
     lost: combined.lost,
     duplicates: combined.duplicates,
     errors,

@@ -35,18 +35,21 @@ function buildIfNeeded() {
 }
 
 /**
- * @param {{ database?: Record<string,string>, nodeArgs?: string[], heapProbe?: boolean }} options
+ * @param {{ database?: Record<string,string>, nodeArgs?: string[], heapProbe?: boolean, storage?: string }} options
  *   database: DB_* overrides (PostgreSQL); nodeArgs: node flags before the entry, e.g. --cpu-prof
  *   (which Node does not accept in NODE_OPTIONS); heapProbe: load heapProbe.js, so that
  *   liveHeap.js can read the live heap after a full collection.
  */
-async function startApp({ database = null, nodeArgs = [], heapProbe = false } = {}) {
+async function startApp({ database = null, nodeArgs = [], heapProbe = false, storage: reused = null } = {}) {
   buildIfNeeded();
   linkPackage();
-  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-bench-'));
+  // `storage` given: start again on what an earlier app left there (the crash phase's restart).
+  const storage = reused ?? fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-bench-'));
   const port = await freePort();
   const overrides = { ...(database ?? {}) };
   const env = appEnv({ storage, port, overrides });
+  // The plugin logs its group-commit batch sizes this often; inboxBatches.js reads them.
+  env.WEBHOOK_BATCH_REPORT_MS = env.WEBHOOK_BATCH_REPORT_MS || '5000';
   const heapFile = heapProbe ? path.join(storage, 'heap-probe.jsonl') : null;
   if (heapProbe) {
     env.WEBHOOK_BENCH_HEAP_FILE = heapFile;

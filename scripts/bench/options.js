@@ -30,11 +30,14 @@ const DEFAULTS = {
   // Records per create request while the engine reference prepares a burst (unmeasured; NocoBase
   // slows down with the square of the records in one request).
   engineBatch: 50,
+  // The crash phase: this many async requests, SIGKILL once half are answered, restart, audit.
+  // 0 leaves the phase out.
+  crashRequests: 600,
 };
 
-const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 200 };
+const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 200, crashRequests: 300 };
 
-const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch'];
+const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests'];
 
 function camel(flag) {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -55,6 +58,7 @@ function usage() {
     '  --stall-seconds S   drain gives up after S seconds without progress (default 90)',
     '  --async-cap N       each async burst sends N requests instead of lasting --duration (default 300; 0: --duration)',
     '  --engine-batch N    records per create request while the engine reference prepares a burst (default 50)',
+    '  --crash-requests N  crash phase: N async requests, SIGKILL at half answered, restart, audit (default 600; 0: none)',
     '  --out FILE          write the results as JSON',
     '  --quick             CI preset: short phases, asserts only no errors and nothing lost',
   ].join('\n');

@@ -57,6 +57,16 @@ function render(result) {
   }
   lines.push(`delivery accepted ${audit.accepted}, executions ${audit.executions}, lost ${result.lost}, duplicates ${result.duplicates}, ` +
     `not resolved ${audit.notResolved}, unacknowledged ${audit.unacknowledged}`);
+  if (result.inboxBatches?.commits) {
+    const b = result.inboxBatches;
+    lines.push(`inbox    ${b.deliveries} deliveries stored in ${b.commits} commits: ${fmt(b.perCommit, 1)} a commit, largest batch ${b.largest}`);
+  }
+  if (result.crash) {
+    const c = result.crash;
+    lines.push(`crash    SIGKILL after ${c.accepted} of ${c.requests} async deliveries answered 2xx; restarted in ${c.restartSeconds.toFixed(1)} s; ` +
+      `executions ${c.executions}, lost ${c.lost}, duplicates ${c.duplicates}` +
+      (c.recoveredSeconds != null ? `; all run ${c.recoveredSeconds.toFixed(1)} s after the restart began` : ''));
+  }
   lines.push(`memory   RSS ${fmt(memory.beforeMB)} MB before ${memory.requests} async requests, peak ${fmt(memory.peakMB)} MB, ` +
     `${fmt(memory.afterMB)} MB once drained → growth ${fmt(result.rssGrowthMB, 1)} MB (drain ${fmt(memory.drain.executionsPerSecond, 1)} executions/s)`);
   if (memory.freshMB != null) {

@@ -1,17 +1,12 @@
-import { randomUUID } from 'crypto';
 import { Plugin } from '@nocobase/server';
-import PluginWorkflowServer, { WorkflowModel } from '@nocobase/plugin-workflow';
+import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
 import { authenticate } from './pipeline/authenticate';
 import deliveryCollection from './inbox/deliveryCollection';
-import { EVENT_KEY_PREFIX } from './inbox/DeliveryRecord';
-import { DeliveryStarter } from './inbox/DeliveryStarter';
-import { InboxSweeper } from './inbox/InboxSweeper';
-import { InboxWriter } from './inbox/InboxWriter';
-import { retentionFromEnv } from './inbox/retention';
+import { Inbox } from './inbox/Inbox';
 import { tuneSqlite } from './inbox/sqliteTuning';
-import { SyncOutcomes } from './inbox/SyncOutcomes';
 import { dispatch } from './pipeline/dispatch';
+import { guardAccepting } from './pipeline/guardAccepting';
 import { guardMethod } from './pipeline/guardMethod';
 import { identifyDelivery } from './pipeline/identifyDelivery';
 import { persistDelivery } from './pipeline/persistDelivery';
@@ -47,9 +42,6 @@ const MIDDLEWARE_SKIPPED = [
   'mcp-unauthorized-response',
 ];
 
-/** How often the inbox sweeper runs, and how long another process's stored deliveries are its own. */
-const SWEEP_INTERVAL_MS = Number(process.env.WEBHOOK_INBOX_SWEEP_MS) || 2_000;
-const TAKE_OVER_GRACE_MS = Number(process.env.WEBHOOK_INBOX_TAKEOVER_MS) || 60_000;
 /** How often the key index is read again, so that other instances' changes are served. */
 const INDEX_REFRESH_MS = Number(process.env.WEBHOOK_INDEX_REFRESH_MS) || 2_000;
 
@@ -67,34 +59,11 @@ export class PluginWorkflowWebhookServer extends Plugin {
     workflowPlugin.registerTrigger(TRIGGER_TYPE, trigger);
     workflowPlugin.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
 
-    const instanceId = randomUUID();
-    const inbox = new InboxWriter(this.db, logger);
-    const starter = new DeliveryStarter(workflowPlugin, scheduler, logger);
-    this.db.on('executions.afterCreate', (execution: { get(name: string): unknown }) => {
-      const eventKey = execution.get('eventKey');
-      if (typeof eventKey === 'string' && eventKey.startsWith(EVENT_KEY_PREFIX)) {
-        starter.settled(eventKey);
-      }
-    });
-    const sweeper = new InboxSweeper(
-      this.db,
-      this.app.lockManager,
-      starter,
-      async (id) =>
-        workflowPlugin.enabledCache.get(id) ??
-        ((await this.db.getRepository('workflows').findOne({ filterByTk: id })) as WorkflowModel | null),
-      logger,
-      {
-        instanceId,
-        intervalMs: SWEEP_INTERVAL_MS,
-        graceMs: TAKE_OVER_GRACE_MS,
-        retention: retentionFromEnv(),
-        pruneEvery: Math.max(1, Math.round(60_000 / SWEEP_INTERVAL_MS)),
-      },
-    );
+    const inbox = new Inbox({ db: this.db, lockManager: this.app.lockManager, workflowPlugin, scheduler, logger });
 
     const endpoint = new WebhookEndpoint(
       [
+        guardAccepting(() => inbox.accepting),
         resolveWorkflow(trigger),
         guardMethod,
         authenticate,
@@ -103,35 +72,31 @@ export class PluginWorkflowWebhookServer extends Plugin {
         identifyDelivery,
         persistDelivery({
           db: this.db,
-          inbox,
-          instanceId,
+          inbox: inbox.writer,
+          instanceId: inbox.instanceId,
           isSync: (delivery) => workflowPlugin.isWorkflowSync(delivery.workflow!),
         }),
-        dispatch({ workflowPlugin, scheduler, starter, outcomes: new SyncOutcomes(this.db, logger) }),
+        dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }),
       ],
       logger,
       this.app.requestLogger,
       this.app.resourceManager.options.prefix ?? '/api',
     );
-    // After the workflow plugin's own afterStart, which makes its dispatcher ready.
     let indexRefresh: NodeJS.Timeout | null = null;
-    const refreshIndex = () =>
-      trigger.syncWithDatabase(this.db).catch((error) => logger.error('[webhook] reading enabled workflows failed', { error }));
     this.app.on('afterStart', () => {
-      starter.resume();
-      sweeper.start();
-      indexRefresh = setInterval(refreshIndex, INDEX_REFRESH_MS);
+      inbox.start();
+      indexRefresh = setInterval(
+        () => trigger.syncWithDatabase(this.db).catch((error) => logger.error('[webhook] reading workflows failed', { error })),
+        INDEX_REFRESH_MS,
+      );
       indexRefresh.unref?.();
     });
-    // Runs before the workflow plugin's own beforeStop (which stops taking events). Stored
-    // deliveries not yet handed over stay in the inbox for the next start.
+    // Before the workflow plugin's own beforeStop (which stops taking events).
     this.app.prependListener('beforeStop', async () => {
       if (indexRefresh) {
         clearInterval(indexRefresh);
       }
-      await sweeper.stop();
-      starter.stop();
-      await inbox.flushed();
+      await inbox.stop();
       await scheduler.drain();
     });
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });

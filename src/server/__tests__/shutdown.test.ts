@@ -45,4 +45,19 @@ describe('stopping the app', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await executionsOf(current(), workflow.id)).map((execution) => (execution.context.body as { n: number }).n)).toEqual([1]);
   });
+
+  it('refuses new deliveries with 503 and Retry-After while the app stops', async () => {
+    const workflow = await createWebhookWorkflow(current());
+    const { app } = current();
+    const stopping = app.stop();
+    const response = await postJson(current(), workflow.key, { late: true });
+    await stopping;
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({ error: { status: 503, message: expect.stringContaining('restarting') } });
+
+    await app.start();
+    expect((await postJson(current(), workflow.key, { n: 1 })).status).toBe(200);
+    await waitForExecutions(current(), workflow.id, 1);
+  });
 });

@@ -31,8 +31,8 @@ export class InboxWriter {
   private waiting: Waiting[] = [];
   private writing: Promise<void> | null = null;
   private scheduled = false;
-  /** Sizes of the batches written, for the benchmark. */
-  readonly batchSizes = new Map<number, number>();
+  /** Batches written since the last report: size → how many. */
+  private batchSizes = new Map<number, number>();
 
   constructor(
     private readonly db: Database,
@@ -97,6 +97,26 @@ export class InboxWriter {
       this.logger.error(`[webhook] storing ${batch.length} deliveries failed`, { error });
       batch.forEach((entry) => entry.reject(error));
     }
+  }
+
+  /**
+   * Logs how deliveries were grouped since the last call (one line, nothing when idle): how many
+   * deliveries, in how many commits, the largest and the median batch. The benchmark reads it.
+   */
+  reportBatches() {
+    if (!this.batchSizes.size) {
+      return;
+    }
+    const sizes = [...this.batchSizes.entries()].sort(([a], [b]) => a - b);
+    this.batchSizes = new Map();
+    const batches = sizes.reduce((sum, [, count]) => sum + count, 0);
+    const deliveries = sizes.reduce((sum, [size, count]) => sum + size * count, 0);
+    let seen = 0;
+    const median = sizes.find(([, count]) => (seen += count) >= batches / 2)?.[0] ?? 0;
+    this.logger.info(
+      `[webhook] inbox batches: ${deliveries} deliveries in ${batches} commits, largest ${sizes[sizes.length - 1][0]}, median ${median}`,
+      { inboxBatches: { deliveries, batches, largest: sizes[sizes.length - 1][0], median, sizes: Object.fromEntries(sizes) } },
+    );
   }
 
   /** Resolves once every delivery handed to `store` so far has been written or refused. */
