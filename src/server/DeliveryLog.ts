@@ -15,9 +15,10 @@ export interface RequestLog {
 export function logDelivery(log: RequestLog, ctx: Context, delivery: Delivery) {
   const status = delivery.answer?.status ?? ctx.status;
   const entry = {
-    message: `webhook ${ctx.method} ${delivery.key} ${status}`,
+    // The workflow id, not the URL key: for a workflow without authentication the key is the
+    // only credential, and logs are read by more people than the workflow's designers.
+    message: `webhook ${ctx.method} ${delivery.workflow ? `workflow ${delivery.workflow.id}` : 'unknown key'} ${status}`,
     method: ctx.method,
-    path: ctx.path,
     status,
     cost: Date.now() - delivery.receivedAt,
     bodySize: delivery.rawBody?.length ?? 0,

@@ -1,4 +1,5 @@
 import type { Context } from '@nocobase/actions';
+import { answerStatusOf, isValidHeaderName, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
 import type { HeaderPair, ResponseConfig } from '../common/types';
 
 /** A complete HTTP answer: what the sender of a delivery receives. */
@@ -8,36 +9,75 @@ export interface HttpAnswer {
   body: unknown;
 }
 
-const MIN_STATUS = 100;
-const MAX_STATUS = 599;
-
-export function normalizeStatus(value: unknown, fallback: number): number {
-  const status = typeof value === 'string' ? Number(value.trim()) : value;
-  if (typeof status === 'number' && Number.isInteger(status) && status >= MIN_STATUS && status <= MAX_STATUS) {
-    return status;
-  }
-  return fallback;
+/** An answer built from configuration, with what had to be corrected on the way (for the log). */
+export interface BuiltAnswer {
+  answer: HttpAnswer;
+  problems: string[];
 }
 
-export function headerRulesToRecord(rules: HeaderPair[] | undefined): Record<string, string> {
+// Tab and visible ASCII go as they are. Everything else is percent-encoded: CR and LF would split
+// the header, other controls and non-Latin-1 text make Node refuse it, and Latin-1 bytes are read
+// differently by different clients.
+// By code point (`u`), so that a character outside the BMP is encoded whole.
+const INVALID_HEADER_VALUE_CHARS = /[^\t\x20-\x7e]/gu;
+// What a lone surrogate (not text at all) becomes: U+FFFD, the replacement character.
+const REPLACEMENT = '%EF%BF%BD';
+
+/** Percent-encodes (UTF-8) what cannot go into a header value as it is: `中文` → `%E4%B8%AD%E6%96%87`. */
+export function headerSafeValue(value: string): string {
+  return value.replace(INVALID_HEADER_VALUE_CHARS, (char) => {
+    try {
+      return encodeURIComponent(char);
+    } catch {
+      return REPLACEMENT;
+    }
+  });
+}
+
+/**
+ * Header rows as the answer sends them. A name that is not a valid token is dropped and a value
+ * that cannot be sent as it is gets percent-encoded, each with a problem for the log, so that
+ * writing the answer can never fail on its headers.
+ */
+export function headerRulesToRecord(rules: HeaderPair[] | undefined, problems: string[] = []): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules ?? []) {
     const name = typeof rule?.name === 'string' ? rule.name.trim() : '';
     if (!name || rule.value == null) {
       continue;
     }
-    headers[name] = typeof rule.value === 'string' ? rule.value : JSON.stringify(rule.value);
+    if (!isValidHeaderName(name)) {
+      problems.push(`header name "${name}" is not valid and was left out`);
+      continue;
+    }
+    const text = typeof rule.value === 'string' ? rule.value : JSON.stringify(rule.value);
+    const safe = headerSafeValue(text);
+    if (safe !== text) {
+      problems.push(`header "${name}" had characters a header cannot carry and was percent-encoded`);
+    }
+    headers[name] = safe;
   }
   return headers;
 }
 
-/** Turns a response configuration (already variable-resolved) into an answer. */
-export function answerFromResponseConfig(config: ResponseConfig | undefined, defaults: HttpAnswer): HttpAnswer {
-  return {
-    status: normalizeStatus(config?.statusCode, defaults.status),
-    headers: { ...defaults.headers, ...headerRulesToRecord(config?.headers) },
-    body: config?.body === undefined ? defaults.body : config.body,
-  };
+function isUnset(value: unknown) {
+  return value == null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Turns a response configuration (already variable-resolved) into an answer. A status outside
+ * 200–599 (a 1xx would leave the sender waiting for a final answer) becomes a 500 that says so.
+ */
+export function answerFromResponseConfig(config: ResponseConfig | undefined, defaults: HttpAnswer): BuiltAnswer {
+  const problems: string[] = [];
+  const headers = { ...defaults.headers, ...headerRulesToRecord(config?.headers, problems) };
+  const status = isUnset(config?.statusCode) ? defaults.status : answerStatusOf(config?.statusCode);
+  if (status == null) {
+    const message = `The configured status code ${JSON.stringify(config?.statusCode)} is not between ${MIN_ANSWER_STATUS} and ${MAX_ANSWER_STATUS}`;
+    problems.push(message);
+    return { answer: jsonError(500, message), problems };
+  }
+  return { answer: { status, headers, body: config?.body === undefined ? defaults.body : config.body }, problems };
 }
 
 export function jsonError(status: number, message: string, headers: Record<string, string> = {}): HttpAnswer {

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
 import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
 import type { ResponseConfig } from '../common/types';
 import { answerFromResponseConfig } from './HttpAnswer';
@@ -12,14 +13,17 @@ import { RESPONDER_OPTION, WebhookResponder } from './WebhookResponder';
  */
 export default class ResponseInstruction extends Instruction {
   configSchema = Joi.object({
-    statusCode: Joi.alternatives(Joi.number().integer().min(100).max(599), Joi.string()),
-    headers: Joi.array().items(Joi.object({ name: Joi.string().allow(''), value: Joi.any() }).unknown(true)),
+    statusCode: Joi.alternatives(Joi.number().integer().min(MIN_ANSWER_STATUS).max(MAX_ANSWER_STATUS), Joi.string()),
+    headers: Joi.array().items(Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow(''), value: Joi.any() }).unknown(true)),
     body: Joi.any(),
   }).unknown(true);
 
   async run(node: FlowNodeModel, prevJob: { id?: unknown } | null, processor: Processor) {
     const config = processor.getParsedValue(node.config ?? {}, node.id) as ResponseConfig;
-    const answer = answerFromResponseConfig(config, { status: 200, headers: {}, body: null });
+    const { answer, problems } = answerFromResponseConfig(config, { status: 200, headers: {}, body: null });
+    for (const problem of problems) {
+      processor.logger.warn(`[webhook] HTTP Response node ${node.id}: ${problem}`);
+    }
     const responder = processor.options[RESPONDER_OPTION] as WebhookResponder | undefined;
     const sent = responder?.offer(answer) ?? false;
 

@@ -2,7 +2,7 @@ import type { Context, Next } from '@nocobase/actions';
 import type { Log } from './Log';
 import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
 import { logDelivery, RequestLog } from './DeliveryLog';
-import { sendAnswer } from './HttpAnswer';
+import { HttpAnswer, jsonError, sendAnswer } from './HttpAnswer';
 import { Delivery, Stage } from './pipeline/Delivery';
 import { runStages } from './pipeline/runStages';
 
@@ -45,11 +45,27 @@ export class WebhookEndpoint {
   async handle(ctx: Context, key: string) {
     const delivery: Delivery = { ctx, key, logger: this.logger, receivedAt: Date.now() };
     await runStages(this.stages, delivery);
-    sendAnswer(ctx, delivery.answer);
-    if (ctx.reqId) {
+    try {
+      this.write(ctx, delivery.answer!);
+    } catch (error) {
+      // The last line of the boundary: whatever the answer held, the sender gets a well-formed one.
+      this.logger.error(`[webhook] workflow ${delivery.workflow?.id}: the answer could not be written`, { error });
+      delivery.answer = jsonError(500, 'Internal error while handling the webhook');
+      for (const name of Object.keys(ctx.response.headers)) {
+        ctx.remove(name);
+      }
+      this.write(ctx, delivery.answer);
+    } finally {
+      logDelivery(this.requestLog, ctx, delivery);
+    }
+  }
+
+  private write(ctx: Context, answer: HttpAnswer) {
+    sendAnswer(ctx, answer);
+    // The request id helps match a sender's report to the log, unless the answer names its own.
+    if (ctx.reqId && !Object.keys(answer.headers).some((name) => name.toLowerCase() === 'x-request-id')) {
       ctx.set('X-Request-Id', ctx.reqId);
     }
-    logDelivery(this.requestLog, ctx, delivery);
   }
 
   middleware = async (ctx: Context, next: Next) => {

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
 import type { Database, Transactionable } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
@@ -11,7 +12,7 @@ const fieldRules = Joi.array().items(
   Joi.object({ key: Joi.string().allow('').required(), alias: Joi.string().allow('', null) }).unknown(true),
 );
 const headerPairs = Joi.array().items(
-  Joi.object({ name: Joi.string().allow('').required(), value: Joi.any() }).unknown(true),
+  Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow('').required(), value: Joi.any() }).unknown(true),
 );
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -52,7 +53,7 @@ export default class WebhookTrigger extends Trigger {
     }).unknown(true),
     request: Joi.object({ headers: fieldRules, query: fieldRules, body: fieldRules }).unknown(true),
     response: Joi.object({
-      statusCode: Joi.alternatives(Joi.number().integer().min(100).max(599), Joi.string()),
+      statusCode: Joi.alternatives(Joi.number().integer().min(MIN_ANSWER_STATUS).max(MAX_ANSWER_STATUS), Joi.string()),
       headers: headerPairs,
       body: Joi.any(),
     }).unknown(true),

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input } from 'antd';
 import React from 'react';
+import { isValidHeaderName } from '../../common/httpRules';
 import { useT } from '../locale';
 
 export interface HeaderPairListProps {
@@ -24,7 +25,16 @@ export function HeaderPairList({ name, testId, renderValue }: HeaderPairListProp
               <Flex key={field.key} gap={8} align="start" data-testid={`${testId}-row`}>
                 <Form.Item
                   name={[field.name, 'name']}
-                  rules={[{ required: true, whitespace: true, message: t('Required') }]}
+                  rules={[
+                    { required: true, whitespace: true, message: t('Required') },
+                    {
+                      validator: async (_rule, value) => {
+                        if (value && !isValidHeaderName(value)) {
+                          throw new Error(t('Letters, digits and !#$%&\'*+.^_`|~- only, without spaces'));
+                        }
+                      },
+                    },
+                  ]}
                   style={{ flex: 1, marginBottom: 8 }}
                 >
                   <Input placeholder={t('Header name')} aria-label={t('Header name')} />

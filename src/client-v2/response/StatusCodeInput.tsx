@@ -1,6 +1,7 @@
 import { WorkflowVariableWrapper } from '@nocobase/plugin-workflow/client-v2';
 import { InputNumber } from 'antd';
 import React from 'react';
+import { MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
 
 export interface StatusCodeInputProps {
   value?: number | string | null;
@@ -15,8 +16,8 @@ export function StatusCodeInput({ value, onChange }: StatusCodeInputProps) {
       onChange={onChange}
       render={(props) => (
         <InputNumber
-          min={100}
-          max={599}
+          min={MIN_ANSWER_STATUS}
+          max={MAX_ANSWER_STATUS}
           precision={0}
           placeholder="200"
           value={props.value}

@@ -1,6 +1,7 @@
 import { Form, InputNumber, Typography } from 'antd';
 import React from 'react';
 import { DEFAULT_ASYNC_RESPONSE, DEFAULT_SYNC_TIMEOUT_SECONDS } from '../../common/constants';
+import { MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
 import { HeaderPairList } from '../components/HeaderPairList';
 import { ResponseBodyInput } from '../components/ResponseBodyInput';
 import { useT } from '../locale';
@@ -15,8 +16,8 @@ export function AsyncResponseFields() {
       </Typography.Paragraph>
       <Form.Item name={['config', 'response', 'statusCode']} label={t('Status code')}>
         <InputNumber
-          min={100}
-          max={599}
+          min={MIN_ANSWER_STATUS}
+          max={MAX_ANSWER_STATUS}
           precision={0}
           placeholder={String(DEFAULT_ASYNC_RESPONSE.statusCode)}
           data-testid="webhook-response-status"

@@ -26,6 +26,9 @@ describe('the request log', () => {
     const [entry] = log.info.mock.calls[0] as [Record<string, unknown>];
     expect(entry).toMatchObject({ status: 200, method: 'POST', workflowId: workflow.id, reqId: response.headers.get('x-request-id') });
     expect(JSON.stringify(entry)).not.toContain('4111');
+    // The URL key is the only credential of a workflow without authentication: never logged.
+    expect(JSON.stringify(entry)).not.toContain(workflow.key);
+    expect(entry.message).toBe(`webhook POST workflow ${workflow.id} 200`);
     await waitForExecutions(current(), workflow.id, 1);
   });
 
@@ -45,5 +48,18 @@ describe('the request log', () => {
     expect(text).not.toContain('guessed-secret');
     expect(text).not.toContain(sent.slice(6));
     expect(text).not.toContain('top-secret');
+  });
+
+  it('logs a delivery whose answer had to be corrected, and answers it well-formed', async () => {
+    const workflow = await createWebhookWorkflow(current(), {
+      config: { response: { statusCode: 202, headers: [{ name: 'X-Note', value: 'é中' }], body: 'queued' } },
+    });
+    const log = spyOnRequestLog();
+    const response = await postJson(current(), workflow.key, {});
+    expect(response.status).toBe(202);
+    // Beyond visible ASCII, values are percent-encoded (UTF-8): every client reads them the same.
+    expect(response.headers.get('x-note')).toBe('%C3%A9%E4%B8%AD');
+    expect(log.info).toHaveBeenCalledTimes(1);
+    await waitForExecutions(current(), workflow.id, 1);
   });
 });

@@ -162,6 +162,70 @@ describe('synchronous webhook workflows', () => {
     const response = await postJson(current(), workflow.key, {});
     expect(response.status).toBe(408);
     const [execution] = await executionsOf(current(), workflow.id);
+    expect(await response.json()).toEqual({
+      error: { status: 408, message: expect.stringContaining('aborted by its execution timeout') },
+      executionId: execution.id,
+    });
     expect(execution.status).toBe(ABORTED);
+  });
+
+  it('percent-encodes a header value a header cannot carry and drops an invalid header name, answering well-formed', async () => {
+    const workflow = await createWebhookWorkflow(current(), { sync: true, nodes: [] });
+    // Written the way an older version could have stored it, past today's save-time check.
+    await current().app.db.getRepository('flow_nodes').create({
+      values: {
+        workflowId: workflow.id,
+        type: 'response',
+        config: {
+          statusCode: 201,
+          headers: [
+            { name: 'X-Echo', value: '{{$context.body.name}}' },
+            { name: 'Bad Name', value: 'x' },
+          ],
+          body: 'ok',
+        },
+      },
+    });
+    await workflow.update({ enabled: false });
+    await workflow.update({ enabled: true });
+    const response = await postJson(current(), workflow.key, { name: '中文\r\nSet-Cookie: a=b' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-echo')).toBe(encodeURIComponent('中文\r\n') + 'Set-Cookie: a=b');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(await response.text()).toBe('ok');
+    const [execution] = await waitForExecutions(current(), workflow.id, 1);
+    const [job] = await jobsOf(current(), execution.id);
+    expect(job.result).toMatchObject({ statusCode: 201, sent: true, headers: { 'X-Echo': expect.stringContaining('%E4%B8%AD') } });
+  });
+
+  it('answers a status outside 200–599 from a variable with a 500 that says why, never a 1xx', async () => {
+    const workflow = await createWebhookWorkflow(current(), {
+      sync: true,
+      nodes: [{ type: 'response', config: { statusCode: '{{$context.body.status}}', body: 'x' } }],
+    });
+    const response = await postJson(current(), workflow.key, { status: 100 });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { status: 500, message: expect.stringContaining('not between 200 and 599') } });
+  });
+
+  it('refuses to save an invalid header name or a status outside 200–599, in the node and the trigger', () => {
+    const plugin = current().app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
+    const node = plugin.instructions.get('response')!;
+    const trigger = plugin.triggers.get('webhook')!;
+    expect(node.validateConfig({ headers: [{ name: 'Bad Name', value: 'x' }] })).toBeTruthy();
+    expect(node.validateConfig({ statusCode: 100 })).toBeTruthy();
+    expect(node.validateConfig({ statusCode: 204, headers: [{ name: 'X-Ok', value: '{{$context.body.a}}' }] })).toBeFalsy();
+    expect(trigger.validateConfig({ response: { headers: [{ name: 'a:b', value: 'x' }] } })).toBeTruthy();
+    expect(trigger.validateConfig({ response: { statusCode: 101 } })).toBeTruthy();
+    expect(trigger.validateConfig({ response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'q' }] } })).toBeFalsy();
+  });
+
+  it('keeps an X-Request-Id header the response node sets', async () => {
+    const workflow = await createWebhookWorkflow(current(), {
+      sync: true,
+      nodes: [{ type: 'response', config: { headers: [{ name: 'X-Request-Id', value: 'mine' }], body: 'x' } }],
+    });
+    const response = await postJson(current(), workflow.key, {});
+    expect(response.headers.get('x-request-id')).toBe('mine');
   });
 });

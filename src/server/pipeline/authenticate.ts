@@ -47,6 +47,6 @@ export const authenticate: Stage = (delivery) => {
     return;
   }
   // An authentication type this version does not know must not silently let requests through.
-  delivery.logger.error(`[webhook] ${delivery.key}: unknown authentication type "${String(auth.type)}"`);
+  delivery.logger.error(`[webhook] workflow ${delivery.workflow?.id}: unknown authentication type "${String(auth.type)}"`);
   throw new WebhookRejection(401, 'Authentication required');
 };

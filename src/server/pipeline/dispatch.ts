@@ -38,7 +38,7 @@ function timeoutAnswer(seconds: number, executionId?: unknown): HttpAnswer {
 }
 
 /** What a finished synchronous run answers when no HTTP Response node did. */
-export function answerForRun(processor: Processor | null, timeoutSeconds: number): HttpAnswer {
+export function answerForRun(processor: Processor | null): HttpAnswer {
   if (!processor) {
     return jsonError(500, 'The workflow run could not be started');
   }
@@ -50,7 +50,9 @@ export function answerForRun(processor: Processor | null, timeoutSeconds: number
     return { status: 202, headers: {}, body: { executionId: id, status: 'started' } };
   }
   if (status === EXECUTION_STATUS.ABORTED && reason === TIMEOUT_REASON) {
-    return timeoutAnswer(timeoutSeconds, id);
+    // NocoBase's own execution timeout (Advanced options → Timeout settings) ended the run.
+    const aborted = jsonError(408, 'The workflow run was aborted by its execution timeout (Advanced options → Timeout settings)');
+    return { ...aborted, body: { ...(aborted.body as object), executionId: id } };
   }
   const failure = jsonError(500, 'The workflow run failed');
   return { ...failure, body: { ...(failure.body as object), executionId: id } };
@@ -74,13 +76,13 @@ async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler, out
     // The run is not cancelled: whatever it does still happens and is recorded.
     run
       .then((processor) => outcomes.record(eventKey!, processor, null))
-      .catch((error: unknown) => logger.error(`[webhook] ${key}: run failed after timeout`, { error }));
-    logger.warn(`[webhook] ${key}: synchronous run exceeded ${ms / 1000} s, answered 408`);
+      .catch((error: unknown) => logger.error(`[webhook] workflow ${workflow!.id}: run failed after timeout`, { error }));
+    logger.warn(`[webhook] workflow ${workflow!.id}: synchronous run exceeded ${ms / 1000} s, answered 408`);
     delivery.answer = timeoutAnswer(ms / 1000);
     await outcomes.record(eventKey!, null, delivery.answer);
     return;
   }
-  delivery.answer = responder.answer ?? answerForRun(outcome, ms / 1000);
+  delivery.answer = responder.answer ?? answerForRun(outcome);
   await outcomes.record(eventKey!, outcome, delivery.answer);
 }
 

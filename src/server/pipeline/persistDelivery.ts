@@ -26,12 +26,16 @@ interface EarlierDelivery {
 }
 
 /** The immediate answer of an async workflow: its configured response. */
-export function asyncAnswer(delivery: Delivery): HttpAnswer {
-  return answerFromResponseConfig(delivery.config?.response, {
+export function asyncAnswer(delivery: Delivery, { log = true } = {}): HttpAnswer {
+  const { answer, problems } = answerFromResponseConfig(delivery.config?.response, {
     status: DEFAULT_ASYNC_RESPONSE.statusCode,
     headers: {},
     body: DEFAULT_ASYNC_RESPONSE.body,
   });
+  for (const problem of log ? problems : []) {
+    delivery.logger.warn(`[webhook] workflow ${delivery.workflow?.id}: immediate response: ${problem}`);
+  }
+  return answer;
 }
 
 function ttlMs(delivery: Delivery) {
@@ -75,7 +79,7 @@ export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps):
       eventKey,
       state: DELIVERY_STATE.STORED,
       instanceId,
-      ...(sync ? {} : { answerStatus: asyncAnswer(delivery).status }),
+      ...(sync ? {} : { answerStatus: asyncAnswer(delivery, { log: false }).status }),
     });
   };
 

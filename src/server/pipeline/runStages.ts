@@ -14,7 +14,7 @@ export async function runStages(stages: Stage[], delivery: Delivery): Promise<vo
       }
     }
     delivery.answer = jsonError(500, 'The webhook produced no answer');
-    delivery.logger.error(`[webhook] ${delivery.key}: no stage answered`);
+    delivery.logger.error(`[webhook] workflow ${delivery.workflow?.id}: no stage answered`);
   } catch (error) {
     if (error instanceof WebhookRejection) {
       delivery.answer = jsonError(error.status, error.message, error.headers);
@@ -22,6 +22,6 @@ export async function runStages(stages: Stage[], delivery: Delivery): Promise<vo
       return;
     }
     delivery.answer = jsonError(500, 'Internal error while handling the webhook');
-    delivery.logger.error(`[webhook] ${delivery.key}: unexpected failure`, { error });
+    delivery.logger.error(`[webhook] workflow ${delivery.workflow?.id}: unexpected failure`, { error });
   }
 }

@@ -1,3 +1,5 @@
+import type { Log } from '../Log';
+
 /**
  * Decides when webhook runs may touch the database. `runSync` resolves with the run's result;
  * `startAsync` hands a delivery over and returns at once.
@@ -14,6 +16,8 @@ export interface RunScheduler {
 export class ConcurrentScheduler implements RunScheduler {
   readonly pending = 0;
 
+  constructor(private readonly logger: Log) {}
+
   runSync<T>(run: () => Promise<T>): Promise<T> {
     return run();
   }
@@ -21,7 +25,7 @@ export class ConcurrentScheduler implements RunScheduler {
   startAsync(start: () => unknown): void {
     void Promise.resolve()
       .then(start)
-      .catch(() => undefined);
+      .catch((error: unknown) => this.logger.error('[webhook] handing a delivery to the engine failed', { error }));
   }
 
   async drain(): Promise<void> {
