@@ -220,6 +220,36 @@ describe('synchronous webhook workflows', () => {
     expect(trigger.validateConfig({ response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'q' }] } })).toBeFalsy();
   });
 
+  it('never starts a sync delivery whose sender was answered while it waited to start', async () => {
+    const slow = await createWebhookWorkflow(current(), {
+      sync: true,
+      nodes: [{ type: 'test-sleep', config: { ms: 1500 } }],
+    });
+    const quick = await createWebhookWorkflow(current(), {
+      sync: true,
+      config: { timeout: 0.5 },
+      nodes: [{ type: 'response', config: { body: 'ran' } }],
+    });
+    const slowAnswer = postJson(current(), slow.key, {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const response = await postJson(current(), quick.key, {});
+    await slowAnswer;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const executions = await executionsOf(current(), quick.id);
+    if (current().app.db.options.dialect === 'sqlite') {
+      // Runs are serial on SQLite: it waited behind the slow one past its own timeout.
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect((await response.json()).error.message).toContain('nothing ran');
+      expect(executions).toHaveLength(0);
+    } else {
+      // Other databases run it at once, beside the slow one.
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('ran');
+      expect(executions).toHaveLength(1);
+    }
+  });
+
   it('keeps an X-Request-Id header the response node sets', async () => {
     const workflow = await createWebhookWorkflow(current(), {
       sync: true,

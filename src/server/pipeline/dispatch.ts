@@ -58,22 +58,43 @@ export function answerForRun(processor: Processor | null): HttpAnswer {
   return { ...failure, body: { ...(failure.body as object), executionId: id } };
 }
 
+/** The sender of a sync delivery that never started gets this: nothing ran, a retry is safe. */
+function notStartedAnswer(seconds: number): HttpAnswer {
+  return jsonError(503, `The workflow could not start within ${seconds} s because this instance is busy; nothing ran, try again`, {
+    'Retry-After': '5',
+  });
+}
+
 async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler, outcomes }: DispatchDeps) {
-  const { workflow, context, ctx, logger, key, eventKey } = delivery;
+  const { workflow, context, ctx, logger, eventKey } = delivery;
   const responder = new WebhookResponder();
   const ms = syncTimeoutMs(delivery.config?.timeout);
-  const run = scheduler.runSync(
-    () =>
-      workflowPlugin.trigger(workflow!, context!, {
-        httpContext: ctx,
-        eventKey,
-        [RESPONDER_OPTION]: responder,
-      }) as Promise<Processor | null>,
-  );
+  // Set once the run has been handed to the engine; until then, giving up means it never starts.
+  let started = false;
+  let abandoned = false;
+  const run = scheduler.runSync(async () => {
+    if (abandoned) {
+      return null;
+    }
+    started = true;
+    return (await workflowPlugin.trigger(workflow!, context!, {
+      httpContext: ctx,
+      eventKey,
+      [RESPONDER_OPTION]: responder,
+    })) as Processor | null;
+  });
   const outcome = await within(run, ms);
   responder.close();
   if (outcome === TIMED_OUT) {
-    // The run is not cancelled: whatever it does still happens and is recorded.
+    if (!started) {
+      // Its sender is answered now and will retry: a run starting later would be a second one.
+      abandoned = true;
+      logger.warn(`[webhook] workflow ${workflow!.id}: synchronous delivery waited ${ms / 1000} s to start, answered 503, not run`);
+      delivery.answer = notStartedAnswer(ms / 1000);
+      await outcomes.record(eventKey!, null, delivery.answer);
+      return;
+    }
+    // A run that started is not cancelled: whatever it does still happens and is recorded.
     run
       .then((processor) => outcomes.record(eventKey!, processor, null))
       .catch((error: unknown) => logger.error(`[webhook] workflow ${workflow!.id}: run failed after timeout`, { error }));

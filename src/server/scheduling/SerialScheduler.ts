@@ -4,6 +4,8 @@ import type { RunScheduler } from './RunScheduler';
 
 /** Bounds how long a waiting synchronous delivery can be held up by one batch of async ones. */
 const MAX_ASYNC_BATCH = 50;
+/** Under steady sync load, a waiting async batch still gets its turn after this many sync runs. */
+const MAX_SYNC_STREAK = 8;
 
 interface QueuedTask {
   run: () => Promise<void>;
@@ -12,12 +14,14 @@ interface QueuedTask {
 /**
  * For SQLite, where two writing transactions at once fail with SQLITE_BUSY: one webhook run at a
  * time, never beside the engine's own work. Synchronous deliveries (a sender is waiting) go before
- * asynchronous ones (already answered), so a burst of async deliveries cannot starve them.
+ * asynchronous ones (already answered), so a burst of async deliveries cannot starve them; after
+ * MAX_SYNC_STREAK sync runs in a row a waiting async batch takes its turn, so neither starves.
  */
 export class SerialScheduler implements RunScheduler {
   private readonly syncTasks: QueuedTask[] = [];
   private readonly asyncStarts: Array<() => unknown> = [];
   private pumping: Promise<void> | null = null;
+  private syncStreak = 0;
 
   constructor(
     private readonly engine: EngineActivity | null,
@@ -63,7 +67,14 @@ export class SerialScheduler implements RunScheduler {
   }
 
   private next(): QueuedTask | undefined {
-    return this.syncTasks.shift() ?? this.nextAsyncBatch();
+    const asyncDue = this.asyncStarts.length > 0 && this.syncStreak >= MAX_SYNC_STREAK;
+    const sync = asyncDue ? undefined : this.syncTasks.shift();
+    if (sync) {
+      this.syncStreak += 1;
+      return sync;
+    }
+    this.syncStreak = 0;
+    return this.nextAsyncBatch() ?? this.syncTasks.shift();
   }
 
   /**

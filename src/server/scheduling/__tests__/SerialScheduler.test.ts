@@ -61,4 +61,29 @@ describe('SerialScheduler', () => {
     await expect(scheduler.runSync(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(scheduler.runSync(async () => 'next')).resolves.toBe('next');
   });
+
+  it('gives waiting async deliveries a turn under steady synchronous load', async () => {
+    const scheduler = new SerialScheduler({ saving: null, executing: null }, quietLog);
+    const order: string[] = [];
+    let keepSending = true;
+    // A sender that always has another sync delivery waiting.
+    const sendSync = (n: number): Promise<void> =>
+      scheduler.runSync(async () => {
+        order.push(`sync-${n}`);
+        await tick();
+      }).then(() => (keepSending && n < 40 ? sendSync(n + 2) : undefined));
+    const senders = [sendSync(0), sendSync(1)];
+    await tick();
+    scheduler.startAsync(async () => {
+      order.push('async');
+    });
+    await Promise.all(senders);
+    keepSending = false;
+    await scheduler.drain();
+
+    const asyncAt = order.indexOf('async');
+    expect(asyncAt).toBeGreaterThan(0);
+    // It ran while sync deliveries were still arriving, not after all of them.
+    expect(asyncAt).toBeLessThan(order.length - 10);
+  });
 });
