@@ -7,6 +7,8 @@ import { Inbox } from './inbox/Inbox';
 import { tuneSqlite } from './inbox/sqliteTuning';
 import { dispatch } from './pipeline/dispatch';
 import { guardAccepting } from './pipeline/guardAccepting';
+import { capacityFromEnv, guardCapacity } from './pipeline/guardCapacity';
+import type { Delivery } from './pipeline/Delivery';
 import { guardMethod } from './pipeline/guardMethod';
 import { identifyDelivery } from './pipeline/identifyDelivery';
 import { persistDelivery } from './pipeline/persistDelivery';
@@ -61,10 +63,23 @@ export class PluginWorkflowWebhookServer extends Plugin {
 
     const inbox = new Inbox({ db: this.db, lockManager: this.app.lockManager, workflowPlugin, scheduler, logger });
 
-    const endpoint = new WebhookEndpoint(
+    const isSync = (delivery: Delivery) => workflowPlugin.isWorkflowSync(delivery.workflow!);
+    const endpoint: WebhookEndpoint = new WebhookEndpoint(
       [
         guardAccepting(() => inbox.accepting),
         resolveWorkflow(trigger),
+        guardCapacity(
+          capacityFromEnv(),
+          {
+            get requests(): number {
+              return endpoint.activeRequests;
+            },
+            get backlog() {
+              return inbox.backlog;
+            },
+          },
+          isSync,
+        ),
         guardMethod,
         authenticate,
         readBody(),
@@ -74,7 +89,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
           db: this.db,
           inbox: inbox.writer,
           instanceId: inbox.instanceId,
-          isSync: (delivery) => workflowPlugin.isWorkflowSync(delivery.workflow!),
+          isSync,
         }),
         dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }),
       ],

@@ -18,6 +18,8 @@ function escapeRegExp(text: string) {
  */
 export class WebhookEndpoint {
   private readonly pathPattern: RegExp;
+  /** Requests inside the pipeline right now. */
+  activeRequests = 0;
 
   constructor(
     private readonly stages: Stage[],
@@ -44,7 +46,12 @@ export class WebhookEndpoint {
 
   async handle(ctx: Context, key: string) {
     const delivery: Delivery = { ctx, key, logger: this.logger, receivedAt: Date.now() };
-    await runStages(this.stages, delivery);
+    this.activeRequests += 1;
+    try {
+      await runStages(this.stages, delivery);
+    } finally {
+      this.activeRequests -= 1;
+    }
     try {
       this.write(ctx, delivery.answer!);
     } catch (error) {

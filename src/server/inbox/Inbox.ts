@@ -62,6 +62,14 @@ export class Inbox {
       retention: retentionFromEnv(),
       pruneEvery: Math.max(1, Math.round(60_000 / SWEEP_INTERVAL_MS)),
     });
+    this.sweeper.onBacklogCounted = () => {
+      this.writer.storedSinceCount = 0;
+    };
+  }
+
+  /** Stored async deliveries not yet started: the last count plus what was stored since. */
+  get backlog(): number {
+    return this.sweeper.backlog + this.writer.storedSinceCount;
   }
 
   /** False from the moment the app begins to stop: new deliveries are refused with 503 then. */

@@ -48,6 +48,8 @@ export class InboxSweeper {
   private sweeping: Promise<void> | null = null;
   private sweeps = 0;
   private startedCursor = 0;
+  /** Stored async deliveries not yet started, at the last sweep. */
+  backlog = 0;
 
   constructor(
     private readonly db: Database,
@@ -87,6 +89,8 @@ export class InboxSweeper {
       const lock = await this.lockManager.tryAcquire(LOCK_KEY);
       await lock.runExclusive(async () => {
         await this.restartStored(takeOverAll);
+        // After restarting, which records the rows whose run exists: those are not waiting.
+        await this.countBacklog();
         await this.settleStarted();
         if (++this.sweeps % this.options.pruneEvery === 0) {
           await pruneFinished(this.db, this.options.retention, this.logger);
@@ -99,6 +103,14 @@ export class InboxSweeper {
       this.logger.error('[webhook] inbox sweep failed', { error });
     }
   }
+
+  private async countBacklog() {
+    this.backlog = await this.model.count({ where: { state: DELIVERY_STATE.STORED, sync: false } });
+    this.onBacklogCounted?.(this.backlog);
+  }
+
+  /** Told each new count, so that the writer's count of what was stored since starts again. */
+  onBacklogCounted?: (backlog: number) => void;
 
   private get model() {
     return this.db.getModel(DELIVERIES_COLLECTION);

@@ -33,6 +33,8 @@ export class InboxWriter {
   private scheduled = false;
   /** Batches written since the last report: size → how many. */
   private batchSizes = new Map<number, number>();
+  /** Async deliveries committed since the backlog was last counted. */
+  storedSinceCount = 0;
 
   constructor(
     private readonly db: Database,
@@ -80,6 +82,7 @@ export class InboxWriter {
           { transaction },
         ),
       );
+      this.storedSinceCount += batch.filter((entry) => !entry.values.sync).length;
       batch.forEach((entry) => entry.resolve());
     } catch (error) {
       if (batch.length > 1 && isUniqueViolation(error)) {

@@ -1,0 +1,45 @@
+import { Delivery, Stage, WebhookRejection } from './Delivery';
+
+/** How much this process takes on before it asks senders to come back later. */
+export interface CapacityLimits {
+  /** Requests being handled at once (each may hold a body up to WEBHOOK_BODY_LIMIT). */
+  maxConcurrent: number;
+  /** Stored async deliveries not yet started, across the inbox. */
+  maxBacklog: number;
+}
+
+export function capacityFromEnv(env: NodeJS.ProcessEnv = process.env): CapacityLimits {
+  const number = (value: string | undefined, fallback: number) => {
+    const parsed = Number(value);
+    return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+  };
+  return {
+    maxConcurrent: number(env.WEBHOOK_MAX_CONCURRENT, 256),
+    maxBacklog: number(env.WEBHOOK_MAX_BACKLOG, 100_000),
+  };
+}
+
+/** Live figures the guard compares with its limits. */
+export interface Load {
+  /** Requests inside the pipeline now, this one included. */
+  readonly requests: number;
+  /** Stored async deliveries that have not started, as last counted plus those stored since. */
+  readonly backlog: number;
+}
+
+/**
+ * Refuses with 503 and Retry-After, before reading the body, once the process holds as many
+ * requests as it may or the inbox holds as many unstarted deliveries as it should: memory stays
+ * bounded whatever the arrival rate, and a backlog the engine cannot work off stops growing.
+ */
+export function guardCapacity(limits: CapacityLimits, load: Load, isSync: (delivery: Delivery) => boolean): Stage {
+  return (delivery) => {
+    if (load.requests > limits.maxConcurrent) {
+      throw new WebhookRejection(503, 'Too many deliveries at once, try again shortly', { 'Retry-After': '1' });
+    }
+    // A sync delivery adds nothing to the backlog: its run happens while its sender waits.
+    if (!isSync(delivery) && load.backlog >= limits.maxBacklog) {
+      throw new WebhookRejection(503, 'Too many deliveries are waiting to run, try again later', { 'Retry-After': '30' });
+    }
+  };
+}
