@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Instruction, type LoaderOf, type NodeAvailableContext } from '@nocobase/plugin-workflow/client-v2';
+import { type CanvasNode, Instruction, type LoaderOf, type NodeAvailableContext } from '@nocobase/plugin-workflow/client-v2';
 import React from 'react';
 import { isResponseNodeAvailable } from '../common/availability';
 import { RESPONSE_NODE_TYPE } from '../common/constants';
@@ -20,7 +20,7 @@ export default class ResponseInstruction extends Instruction {
   end = true;
 
   FieldsetLoader: LoaderOf = () => import('./response/ResponseFieldset');
-  ComponentLoader: LoaderOf<{ data: unknown }> = () => import('./response/ResponseNodeCard');
+  ComponentLoader: LoaderOf<{ data: CanvasNode }> = () => import('./response/ResponseNodeCard');
 
   isAvailable({ engine, workflow }: NodeAvailableContext) {
     const sync = Boolean((engine as SyncAware | undefined)?.isWorkflowSync?.(workflow));

@@ -56,10 +56,10 @@ export class PluginWorkflowWebhookServer extends Plugin {
     await tuneSqlite(this.db, this.app.logger);
     const logger = this.app.logger;
     const workflowPlugin = this.app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
-    const scheduler = createScheduler(workflowPlugin, this.app.db.options.dialect, logger);
+    const scheduler = createScheduler(workflowPlugin, this.app.db.options.dialect ?? 'sqlite', logger);
     const trigger = new WebhookTrigger(workflowPlugin, scheduler);
     workflowPlugin.registerTrigger(TRIGGER_TYPE, trigger);
-    workflowPlugin.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
+    workflowPlugin.registerInstruction(RESPONSE_NODE_TYPE, new ResponseInstruction(workflowPlugin));
 
     const inbox = new Inbox({ db: this.db, lockManager: this.app.lockManager, workflowPlugin, scheduler, logger });
 

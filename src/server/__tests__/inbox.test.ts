@@ -26,7 +26,7 @@ const CALCULATION = { type: 'calculation', config: { engine: 'math.js', expressi
 
 describe('the delivery inbox', () => {
   const current = useTestApp(({ app }) => {
-    (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction('test-sleep', SleepInstruction);
+    (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction('test-sleep', new SleepInstruction(app.pm.get(PluginWorkflowServer) as PluginWorkflowServer));
   });
   const model = () => current().app.db.getModel(DELIVERIES_COLLECTION);
   const rowsOf = async (workflowId: number) =>

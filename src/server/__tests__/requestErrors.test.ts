@@ -51,7 +51,7 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     const workflow = await createWebhookWorkflow(testApp, {
       config: { auth: { type: 'basic', username: 'hook', password: 'pässword:with:colons' } },
     });
-    const attempts = [
+    const attempts: Array<Record<string, string>> = [
       {},
       { Authorization: basicAuth('hook', 'wrong') },
       { Authorization: basicAuth('other', 'pässword:with:colons') },

@@ -9,7 +9,7 @@ const ABORTED = -3;
 
 describe('synchronous webhook workflows', () => {
   const current = useTestApp(({ app }) => {
-    (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction('test-sleep', SleepInstruction);
+    (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction('test-sleep', new SleepInstruction(app.pm.get(PluginWorkflowServer) as PluginWorkflowServer));
   });
 
   it('answers with the response node and ends the run there', async () => {
@@ -212,12 +212,12 @@ describe('synchronous webhook workflows', () => {
     const plugin = current().app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
     const node = plugin.instructions.get('response')!;
     const trigger = plugin.triggers.get('webhook')!;
-    expect(node.validateConfig({ headers: [{ name: 'Bad Name', value: 'x' }] })).toBeTruthy();
-    expect(node.validateConfig({ statusCode: 100 })).toBeTruthy();
-    expect(node.validateConfig({ statusCode: 204, headers: [{ name: 'X-Ok', value: '{{$context.body.a}}' }] })).toBeFalsy();
-    expect(trigger.validateConfig({ response: { headers: [{ name: 'a:b', value: 'x' }] } })).toBeTruthy();
-    expect(trigger.validateConfig({ response: { statusCode: 101 } })).toBeTruthy();
-    expect(trigger.validateConfig({ response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'q' }] } })).toBeFalsy();
+    expect(node.validateConfig!({ headers: [{ name: 'Bad Name', value: 'x' }] })).toBeTruthy();
+    expect(node.validateConfig!({ statusCode: 100 })).toBeTruthy();
+    expect(node.validateConfig!({ statusCode: 204, headers: [{ name: 'X-Ok', value: '{{$context.body.a}}' }] })).toBeFalsy();
+    expect(trigger.validateConfig!({ response: { headers: [{ name: 'a:b', value: 'x' }] } })).toBeTruthy();
+    expect(trigger.validateConfig!({ response: { statusCode: 101 } })).toBeTruthy();
+    expect(trigger.validateConfig!({ response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'q' }] } })).toBeFalsy();
   });
 
   it('never starts a sync delivery whose sender was answered while it waited to start', async () => {

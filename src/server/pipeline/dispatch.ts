@@ -116,7 +116,7 @@ function dispatchAsync(delivery: Delivery, { starter }: DispatchDeps) {
 /** Starts the run: waits for it when the workflow is synchronous, answers at once otherwise. */
 export function dispatch(deps: DispatchDeps): Stage {
   return async (delivery) => {
-    if (deps.workflowPlugin.isWorkflowSync(delivery.workflow)) {
+    if (deps.workflowPlugin.isWorkflowSync(delivery.workflow!)) {
       await dispatchSync(delivery, deps);
     } else {
       dispatchAsync(delivery, deps);
