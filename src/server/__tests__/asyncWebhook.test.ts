@@ -54,7 +54,21 @@ describe('asynchronous webhook workflows', () => {
     const [execution] = await waitForExecutions(current(), workflow.id, 1);
     expect(execution.context.headers).toEqual({});
     expect(execution.context.body).toEqual([1, 2, 3]);
-    expect(JSON.stringify(execution)).not.toContain('s3cret');
+    // Neither the run nor the stored delivery holds the Authorization header, in any form.
+    const credentials = basicAuth('hook', 's3cret');
+    const [stored] = await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: workflow.id } });
+    for (const record of [JSON.stringify(execution), JSON.stringify(stored.toJSON())]) {
+      expect(record).not.toContain(credentials.slice('Basic '.length));
+      expect(record.toLowerCase()).not.toContain('authorization');
+      expect(record).not.toContain('s3cret');
+    }
+  });
+
+  it('captures the Authorization header only when the designer lists it', async () => {
+    const workflow = await createWebhookWorkflow(current(), { config: { request: { headers: [{ key: 'Authorization' }] } } });
+    await postJson(current(), workflow.key, {}, { headers: { Authorization: 'Bearer listed-on-purpose' } });
+    const [execution] = await waitForExecutions(current(), workflow.id, 1);
+    expect(execution.context.headers).toEqual({ authorization: 'Bearer listed-on-purpose' });
   });
 
   it('answers a JSON response body as JSON', async () => {
