@@ -1,5 +1,5 @@
-import type { Context } from '@nocobase/actions';
-import type { Delivery } from './pipeline/Delivery';
+import type { HttpAnswer } from './HttpAnswer';
+import type { Received } from './pipeline/Delivery';
 
 export interface RequestLog {
   info(entry: object): unknown;
@@ -12,19 +12,20 @@ export interface RequestLog {
  * response lines (which the webhook path skips). It names the workflow and the outcome, never
  * headers, query or body, which may carry credentials.
  */
-export function logDelivery(log: RequestLog, ctx: Context, delivery: Delivery) {
-  const status = delivery.answer?.status ?? ctx.status;
+export function logDelivery(log: RequestLog, delivery: Received, answer: HttpAnswer) {
+  const { ctx, trace } = delivery;
+  const { status } = answer;
   const entry = {
     // The workflow id, not the URL key: for a workflow without authentication the key is the
     // only credential, and logs are read by more people than the workflow's designers.
-    message: `webhook ${ctx.method} ${delivery.workflow ? `workflow ${delivery.workflow.id}` : 'unknown key'} ${status}`,
+    message: `webhook ${ctx.method} ${trace.workflowId != null ? `workflow ${trace.workflowId}` : 'unknown key'} ${status}`,
     method: ctx.method,
     status,
     cost: Date.now() - delivery.receivedAt,
-    bodySize: delivery.rawBody?.length ?? 0,
-    workflowId: delivery.workflow?.id,
+    bodySize: trace.bodySize ?? 0,
+    workflowId: trace.workflowId,
     reqId: ctx.reqId,
-    ...(delivery.rejection ? { reason: delivery.rejection } : {}),
+    ...(trace.rejection ? { reason: trace.rejection } : {}),
   };
   if (status >= 500) {
     log.error(entry);

@@ -8,7 +8,8 @@ import { tuneSqlite } from './inbox/sqliteTuning';
 import { dispatch } from './pipeline/dispatch';
 import { guardAccepting } from './pipeline/guardAccepting';
 import { capacityFromEnv, guardCapacity } from './pipeline/guardCapacity';
-import type { Delivery } from './pipeline/Delivery';
+import type { Resolved } from './pipeline/Delivery';
+import { Pipeline } from './pipeline/Pipeline';
 import { guardMethod } from './pipeline/guardMethod';
 import { identifyDelivery } from './pipeline/identifyDelivery';
 import { persistDelivery } from './pipeline/persistDelivery';
@@ -63,36 +64,28 @@ export class PluginWorkflowWebhookServer extends Plugin {
 
     const inbox = new Inbox({ db: this.db, lockManager: this.app.lockManager, workflowPlugin, scheduler, logger });
 
-    const isSync = (delivery: Delivery) => workflowPlugin.isWorkflowSync(delivery.workflow!);
+    const isSync = (delivery: Resolved) => workflowPlugin.isWorkflowSync(delivery.workflow);
+    const load = {
+      get requests(): number {
+        return endpoint.activeRequests;
+      },
+      get backlog() {
+        return inbox.backlog;
+      },
+    };
+    const pipeline = Pipeline.start()
+      .check(guardAccepting(() => inbox.accepting))
+      .then(resolveWorkflow(trigger))
+      .check(guardCapacity(capacityFromEnv(), load, isSync))
+      .check(guardMethod)
+      .check(authenticate)
+      .then(readBody())
+      .then(parseRequest)
+      .then(identifyDelivery)
+      .then(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId, isSync }))
+      .then(dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }));
     const endpoint: WebhookEndpoint = new WebhookEndpoint(
-      [
-        guardAccepting(() => inbox.accepting),
-        resolveWorkflow(trigger),
-        guardCapacity(
-          capacityFromEnv(),
-          {
-            get requests(): number {
-              return endpoint.activeRequests;
-            },
-            get backlog() {
-              return inbox.backlog;
-            },
-          },
-          isSync,
-        ),
-        guardMethod,
-        authenticate,
-        readBody(),
-        parseRequest,
-        identifyDelivery,
-        persistDelivery({
-          db: this.db,
-          inbox: inbox.writer,
-          instanceId: inbox.instanceId,
-          isSync,
-        }),
-        dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }),
-      ],
+      pipeline,
       logger,
       this.app.requestLogger,
       this.app.resourceManager.options.prefix ?? '/api',

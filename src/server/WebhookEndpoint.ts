@@ -3,8 +3,8 @@ import type { Log } from './Log';
 import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
 import { logDelivery, RequestLog } from './DeliveryLog';
 import { HttpAnswer, jsonError, sendAnswer } from './HttpAnswer';
-import { Delivery, Stage } from './pipeline/Delivery';
-import { runStages } from './pipeline/runStages';
+import type { Received } from './pipeline/Delivery';
+import type { Pipeline } from './pipeline/Pipeline';
 
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,7 +22,7 @@ export class WebhookEndpoint {
   activeRequests = 0;
 
   constructor(
-    private readonly stages: Stage[],
+    private readonly pipeline: Pipeline<never>,
     private readonly logger: Log,
     private readonly requestLog: RequestLog,
     apiPrefix: string,
@@ -45,25 +45,26 @@ export class WebhookEndpoint {
   }
 
   async handle(ctx: Context, key: string) {
-    const delivery: Delivery = { ctx, key, logger: this.logger, receivedAt: Date.now() };
+    const delivery: Received = { ctx, key, logger: this.logger, receivedAt: Date.now(), trace: {} };
     this.activeRequests += 1;
+    let answer: HttpAnswer;
     try {
-      await runStages(this.stages, delivery);
+      answer = await this.pipeline.run(delivery);
     } finally {
       this.activeRequests -= 1;
     }
     try {
-      this.write(ctx, delivery.answer!);
+      this.write(ctx, answer);
     } catch (error) {
       // The last line of the boundary: whatever the answer held, the sender gets a well-formed one.
-      this.logger.error(`[webhook] workflow ${delivery.workflow?.id}: the answer could not be written`, { error });
-      delivery.answer = jsonError(500, 'Internal error while handling the webhook');
+      this.logger.error(`[webhook] workflow ${delivery.trace.workflowId}: the answer could not be written`, { error });
+      answer = jsonError(500, 'Internal error while handling the webhook');
       for (const name of Object.keys(ctx.response.headers)) {
         ctx.remove(name);
       }
-      this.write(ctx, delivery.answer);
+      this.write(ctx, answer);
     } finally {
-      logDelivery(this.requestLog, ctx, delivery);
+      logDelivery(this.requestLog, delivery, answer);
     }
   }
 

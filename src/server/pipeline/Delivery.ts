@@ -1,35 +1,69 @@
 import type { Context } from '@nocobase/actions';
-import type { Log } from '../Log';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { WebhookContext, WebhookTriggerConfig } from '../../common/types';
 import type { HttpAnswer } from '../HttpAnswer';
+import type { Log } from '../Log';
 
 /**
- * One incoming request as it moves through the stages. Each stage reads what earlier stages
- * filled in and adds its own part; the last one sets `answer`.
+ * What the log line of a delivery says, filled in as the stages learn it (never request data).
+ * It is the one mutable part: whichever stage answers, the log has what was known by then.
  */
-export interface Delivery {
+export interface DeliveryTrace {
+  workflowId?: number | string;
+  bodySize?: number;
+  /** Why the delivery was refused, for the log line. */
+  rejection?: string;
+}
+
+/**
+ * A delivery as it moves through the stages. Each step below is what one stage guarantees to the
+ * stages after it, so a stage's type says which stages must have run before it.
+ */
+export interface Received {
   ctx: Context;
   key: string;
   logger: Log;
   receivedAt: number;
-  workflow?: WorkflowModel;
-  config?: WebhookTriggerConfig;
-  rawBody?: Buffer;
-  body?: unknown;
-  context?: WebhookContext;
-  /** The sender's own delivery id and its hash, when the trigger's idempotency names where it is. */
-  deliveryId?: string;
-  idempotencyKey?: string;
-  /** Set once the delivery is stored in the inbox: the engine event key its run is started with. */
-  eventKey?: string;
-  answer?: HttpAnswer;
-  /** Why the delivery was refused, for the log line (never request data). */
-  rejection?: string;
+  trace: DeliveryTrace;
 }
 
-/** A stage either completes (the next one runs) or throws a `WebhookRejection` that becomes the answer. */
-export type Stage = (delivery: Delivery) => Promise<void> | void;
+/** The enabled workflow behind the URL key. */
+export interface Resolved extends Received {
+  workflow: WorkflowModel;
+  config: WebhookTriggerConfig;
+}
+
+/** The exact bytes the sender delivered. */
+export interface Read extends Resolved {
+  rawBody: Buffer;
+}
+
+/** The request as the run will see it in `$context`. */
+export interface Parsed extends Read {
+  context: WebhookContext;
+}
+
+/** The sender's own delivery id and its hash, when the trigger's idempotency names where it is. */
+export interface Identified extends Parsed {
+  deliveryId?: string;
+  idempotencyKey?: string;
+}
+
+/** Committed to the inbox: the engine event key its run starts with. */
+export interface Stored extends Identified {
+  eventKey: string;
+}
+
+/** Ends the pipeline: the answer the sender gets. */
+export class Answered {
+  constructor(readonly answer: HttpAnswer) {}
+}
+
+/** A stage hands on the delivery with its own part added, or ends the pipeline with an answer. */
+export type Stage<In, Out = In> = (delivery: In) => Out | Answered | Promise<Out | Answered>;
+
+/** A stage that only checks: it throws a `WebhookRejection` or lets the delivery pass unchanged. */
+export type Guard<In> = (delivery: In) => void | Promise<void>;
 
 export class WebhookRejection extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { AuthConfig } from '../../common/types';
-import { Stage, WebhookRejection } from './Delivery';
+import { Guard, Resolved, WebhookRejection } from './Delivery';
 
 const REALM = 'NocoBase webhook';
 
@@ -37,8 +37,8 @@ function checkBasic(auth: AuthConfig, authorization: string | undefined) {
   }
 }
 
-export const authenticate: Stage = (delivery) => {
-  const auth = delivery.config?.auth;
+export const authenticate: Guard<Resolved> = (delivery) => {
+  const auth = delivery.config.auth;
   if (!auth || !auth.type || auth.type === 'none') {
     return;
   }
@@ -47,6 +47,6 @@ export const authenticate: Stage = (delivery) => {
     return;
   }
   // An authentication type this version does not know must not silently let requests through.
-  delivery.logger.error(`[webhook] workflow ${delivery.workflow?.id}: unknown authentication type "${String(auth.type)}"`);
+  delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: unknown authentication type "${String(auth.type)}"`);
   throw new WebhookRejection(401, 'Authentication required');
 };

@@ -6,7 +6,7 @@ import type { DeliveryStarter } from '../inbox/DeliveryStarter';
 import type { SyncOutcomes } from '../inbox/SyncOutcomes';
 import type { RunScheduler } from '../scheduling/RunScheduler';
 import { RESPONDER_OPTION, WebhookResponder } from '../WebhookResponder';
-import { Delivery, Stage } from './Delivery';
+import { Answered, Stage, Stored } from './Delivery';
 import { asyncAnswer } from './persistDelivery';
 
 const TIMEOUT_REASON = 'timeout';
@@ -65,10 +65,10 @@ function notStartedAnswer(seconds: number): HttpAnswer {
   });
 }
 
-async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler, outcomes }: DispatchDeps) {
+async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outcomes }: DispatchDeps): Promise<HttpAnswer> {
   const { workflow, context, ctx, logger, eventKey } = delivery;
   const responder = new WebhookResponder();
-  const ms = syncTimeoutMs(delivery.config?.timeout);
+  const ms = syncTimeoutMs(delivery.config.timeout);
   // Set once the run has been handed to the engine; until then, giving up means it never starts.
   let started = false;
   let abandoned = false;
@@ -77,7 +77,7 @@ async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler, out
       return null;
     }
     started = true;
-    return (await workflowPlugin.trigger(workflow!, context!, {
+    return (await workflowPlugin.trigger(workflow, context, {
       httpContext: ctx,
       eventKey,
       [RESPONDER_OPTION]: responder,
@@ -89,37 +89,35 @@ async function dispatchSync(delivery: Delivery, { workflowPlugin, scheduler, out
     if (!started) {
       // Its sender is answered now and will retry: a run starting later would be a second one.
       abandoned = true;
-      logger.warn(`[webhook] workflow ${workflow!.id}: synchronous delivery waited ${ms / 1000} s to start, answered 503, not run`);
-      delivery.answer = notStartedAnswer(ms / 1000);
-      await outcomes.record(eventKey!, null, delivery.answer);
-      return;
+      logger.warn(`[webhook] workflow ${workflow.id}: synchronous delivery waited ${ms / 1000} s to start, answered 503, not run`);
+      const answer = notStartedAnswer(ms / 1000);
+      await outcomes.record(eventKey, null, answer);
+      return answer;
     }
     // A run that started is not cancelled: whatever it does still happens and is recorded.
     run
-      .then((processor) => outcomes.record(eventKey!, processor, null))
-      .catch((error: unknown) => logger.error(`[webhook] workflow ${workflow!.id}: run failed after timeout`, { error }));
-    logger.warn(`[webhook] workflow ${workflow!.id}: synchronous run exceeded ${ms / 1000} s, answered 408`);
-    delivery.answer = timeoutAnswer(ms / 1000);
-    await outcomes.record(eventKey!, null, delivery.answer);
-    return;
+      .then((processor) => outcomes.record(eventKey, processor, null))
+      .catch((error: unknown) => logger.error(`[webhook] workflow ${workflow.id}: run failed after timeout`, { error }));
+    logger.warn(`[webhook] workflow ${workflow.id}: synchronous run exceeded ${ms / 1000} s, answered 408`);
+    const answer = timeoutAnswer(ms / 1000);
+    await outcomes.record(eventKey, null, answer);
+    return answer;
   }
-  delivery.answer = responder.answer ?? answerForRun(outcome);
-  await outcomes.record(eventKey!, outcome, delivery.answer);
+  const answer = responder.answer ?? answerForRun(outcome);
+  await outcomes.record(eventKey, outcome, answer);
+  return answer;
 }
 
 /** The delivery is stored: hand it to the engine (or leave it to the sweeper) and answer at once. */
-function dispatchAsync(delivery: Delivery, { starter }: DispatchDeps) {
-  starter.start(delivery.workflow!, delivery.context!, delivery.eventKey!);
-  delivery.answer = asyncAnswer(delivery);
+function dispatchAsync(delivery: Stored, { starter }: DispatchDeps): HttpAnswer {
+  starter.start(delivery.workflow, delivery.context, delivery.eventKey);
+  return asyncAnswer(delivery);
 }
 
 /** Starts the run: waits for it when the workflow is synchronous, answers at once otherwise. */
-export function dispatch(deps: DispatchDeps): Stage {
-  return async (delivery) => {
-    if (deps.workflowPlugin.isWorkflowSync(delivery.workflow!)) {
-      await dispatchSync(delivery, deps);
-    } else {
-      dispatchAsync(delivery, deps);
-    }
-  };
+export function dispatch(deps: DispatchDeps): Stage<Stored, never> {
+  return async (delivery) =>
+    new Answered(
+      deps.workflowPlugin.isWorkflowSync(delivery.workflow) ? await dispatchSync(delivery, deps) : dispatchAsync(delivery, deps),
+    );
 }

@@ -1,4 +1,4 @@
-import { Delivery, Stage, WebhookRejection } from './Delivery';
+import { Guard, Resolved, WebhookRejection } from './Delivery';
 
 /** How much this process takes on before it asks senders to come back later. */
 export interface CapacityLimits {
@@ -32,7 +32,7 @@ export interface Load {
  * requests as it may or the inbox holds as many unstarted deliveries as it should: memory stays
  * bounded whatever the arrival rate, and a backlog the engine cannot work off stops growing.
  */
-export function guardCapacity(limits: CapacityLimits, load: Load, isSync: (delivery: Delivery) => boolean): Stage {
+export function guardCapacity(limits: CapacityLimits, load: Load, isSync: (delivery: Resolved) => boolean): Guard<Resolved> {
   return (delivery) => {
     if (load.requests > limits.maxConcurrent) {
       throw new WebhookRejection(503, 'Too many deliveries at once, try again shortly', { 'Retry-After': '1' });

@@ -1,8 +1,8 @@
-import { Stage, WebhookRejection } from './Delivery';
+import { Guard, Received, WebhookRejection } from './Delivery';
 
 const ALLOWED_METHODS = ['POST'];
 
-export const guardMethod: Stage = (delivery) => {
+export const guardMethod: Guard<Received> = (delivery) => {
   if (!ALLOWED_METHODS.includes(delivery.ctx.method)) {
     throw new WebhookRejection(405, `Method ${delivery.ctx.method} is not allowed, use POST`, {
       Allow: ALLOWED_METHODS.join(', '),

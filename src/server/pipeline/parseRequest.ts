@@ -1,7 +1,7 @@
 import qs from 'qs';
 import type { FieldRule, WebhookContext } from '../../common/types';
 import { parseBodyBytes } from './bodyParsers';
-import { Stage } from './Delivery';
+import { Parsed, Read, Stage } from './Delivery';
 
 /**
  * Only the headers the designer listed are kept: credentials and cookies must not end up in
@@ -26,15 +26,13 @@ export function parseQuery(querystring: string): Record<string, unknown> {
   return qs.parse(querystring, { allowDots: false, depth: 10 });
 }
 
-export const parseRequest: Stage = (delivery) => {
+export const parseRequest: Stage<Read, Parsed> = (delivery) => {
   const { ctx, config } = delivery;
-  const body = parseBodyBytes(delivery.rawBody ?? Buffer.alloc(0), ctx.get('content-type'));
   const context: WebhookContext = {
     method: ctx.method,
-    headers: pickHeaders(config?.request?.headers, (name) => ctx.get(name)),
+    headers: pickHeaders(config.request?.headers, (name) => ctx.get(name)),
     query: parseQuery(ctx.querystring),
-    body,
+    body: parseBodyBytes(delivery.rawBody, ctx.get('content-type')),
   };
-  delivery.body = body;
-  delivery.context = context;
+  return { ...delivery, context };
 };

@@ -5,7 +5,7 @@ import { answerFromResponseConfig, HttpAnswer, jsonError } from '../HttpAnswer';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import { DuplicateDelivery, InboxWriter } from '../inbox/InboxWriter';
-import { Delivery, Stage, WebhookRejection } from './Delivery';
+import { Answered, Identified, Resolved, Stage, Stored, WebhookRejection } from './Delivery';
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
 /** Seconds a sender is asked to wait when its delivery could not be stored or is still running. */
@@ -15,7 +15,7 @@ export interface PersistDeps {
   db: Database;
   inbox: InboxWriter;
   instanceId: string;
-  isSync(delivery: Delivery): boolean;
+  isSync(delivery: Resolved): boolean;
 }
 
 interface EarlierDelivery {
@@ -26,24 +26,24 @@ interface EarlierDelivery {
 }
 
 /** The immediate answer of an async workflow: its configured response. */
-export function asyncAnswer(delivery: Delivery, { log = true } = {}): HttpAnswer {
-  const { answer, problems } = answerFromResponseConfig(delivery.config?.response, {
+export function asyncAnswer(delivery: Resolved, { log = true } = {}): HttpAnswer {
+  const { answer, problems } = answerFromResponseConfig(delivery.config.response, {
     status: DEFAULT_ASYNC_RESPONSE.statusCode,
     headers: {},
     body: DEFAULT_ASYNC_RESPONSE.body,
   });
   for (const problem of log ? problems : []) {
-    delivery.logger.warn(`[webhook] workflow ${delivery.workflow?.id}: immediate response: ${problem}`);
+    delivery.logger.warn(`[webhook] workflow ${delivery.workflow.id}: immediate response: ${problem}`);
   }
   return answer;
 }
 
-function ttlMs(delivery: Delivery) {
-  const ttl = Number(delivery.config?.idempotency?.ttl);
+function ttlMs(delivery: Resolved) {
+  const ttl = Number(delivery.config.idempotency?.ttl);
   return (Number.isFinite(ttl) && ttl > 0 ? ttl : DEFAULT_IDEMPOTENCY_TTL_SECONDS) * 1000;
 }
 
-function repeatAnswer(delivery: Delivery, earlier: EarlierDelivery, sync: boolean): HttpAnswer {
+function repeatAnswer(delivery: Resolved, earlier: EarlierDelivery, sync: boolean): HttpAnswer {
   const replayed = { 'Idempotent-Replayed': 'true' };
   if (!sync) {
     const answer = asyncAnswer(delivery);
@@ -60,12 +60,12 @@ function repeatAnswer(delivery: Delivery, earlier: EarlierDelivery, sync: boolea
  * its delivery is stored. A repeat of a delivery id within its time to live is answered as the first
  * one was and starts nothing; an expired one gives up its id to the new delivery.
  */
-export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps): Stage {
+export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps): Stage<Identified, Stored> {
   const model = () => db.getModel(DELIVERIES_COLLECTION);
-  const store = async (delivery: Delivery, eventKey: string, sync: boolean) => {
-    const context = delivery.context!;
+  const store = async (delivery: Identified, eventKey: string, sync: boolean) => {
+    const { context } = delivery;
     await inbox.store({
-      workflowId: delivery.workflow!.id,
+      workflowId: delivery.workflow.id,
       workflowKey: delivery.key,
       sync,
       method: context.method,
@@ -89,14 +89,13 @@ export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps):
     for (let attempt = 0; ; attempt += 1) {
       try {
         await store(delivery, eventKey, sync);
-        delivery.eventKey = eventKey;
-        return;
+        return { ...delivery, eventKey };
       } catch (error) {
         if (!(error instanceof DuplicateDelivery) || attempt > 0) {
           if (error instanceof DuplicateDelivery) {
             throw new WebhookRejection(409, 'A delivery with this id is being stored', { 'Retry-After': RETRY_AFTER_SECONDS });
           }
-          delivery.logger.error(`[webhook] workflow ${delivery.workflow?.id}: delivery could not be stored`, { error });
+          delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: delivery could not be stored`, { error });
           throw new WebhookRejection(503, 'The delivery could not be stored, try again later', {
             'Retry-After': RETRY_AFTER_SECONDS,
           });
@@ -107,9 +106,8 @@ export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps):
           attributes: ['id', 'receivedAt', 'state', 'answer'],
         }))?.toJSON() as EarlierDelivery | undefined;
         if (earlier && Date.now() - new Date(earlier.receivedAt).getTime() < ttlMs(delivery)) {
-          delivery.answer = repeatAnswer(delivery, earlier, sync);
-          delivery.rejection = 'duplicate delivery id';
-          return;
+          delivery.trace.rejection = 'duplicate delivery id';
+          return new Answered(repeatAnswer(delivery, earlier, sync));
         }
         // Remembered for longer than its time to live: the earlier row keeps its history, not its id.
         if (earlier) {

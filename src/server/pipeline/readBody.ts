@@ -1,5 +1,5 @@
 import getRawBody from 'raw-body';
-import { Stage, WebhookRejection } from './Delivery';
+import { Read, Resolved, Stage, WebhookRejection } from './Delivery';
 
 export const DEFAULT_BODY_LIMIT = '10mb';
 
@@ -14,16 +14,19 @@ interface RawBodyError extends Error {
  * them. The stream is normally still unread (the stage runs before NocoBase's body parser); when
  * it was already consumed, the text that parser kept is the best that is left.
  */
-export function readBody(limit: string = process.env.WEBHOOK_BODY_LIMIT || DEFAULT_BODY_LIMIT): Stage {
+export function readBody(limit: string = process.env.WEBHOOK_BODY_LIMIT || DEFAULT_BODY_LIMIT): Stage<Resolved, Read> {
+  const read = (delivery: Resolved, rawBody: Buffer): Read => {
+    delivery.trace.bodySize = rawBody.length;
+    return { ...delivery, rawBody };
+  };
   return async (delivery) => {
     const { ctx } = delivery;
     if (!ctx.req.readable || ctx.req.readableEnded) {
       const kept = (ctx.request as { rawBody?: string }).rawBody;
-      delivery.rawBody = Buffer.from(typeof kept === 'string' ? kept : '', 'utf8');
-      return;
+      return read(delivery, Buffer.from(typeof kept === 'string' ? kept : '', 'utf8'));
     }
     try {
-      delivery.rawBody = await getRawBody(ctx.req, { limit, length: ctx.get('content-length') || undefined });
+      return read(delivery, await getRawBody(ctx.req, { limit, length: ctx.get('content-length') || undefined }));
     } catch (caught) {
       const error = caught as RawBodyError;
       if (error.type === 'entity.too.large') {

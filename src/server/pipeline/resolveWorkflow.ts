@@ -1,15 +1,15 @@
 import type { WebhookTriggerConfig } from '../../common/types';
 import type WebhookTrigger from '../WebhookTrigger';
-import { Stage, WebhookRejection } from './Delivery';
+import { Received, Resolved, Stage, WebhookRejection } from './Delivery';
 
 /** Finds the enabled webhook workflow bound to the key in the URL (an in-memory index, no query). */
-export function resolveWorkflow(trigger: WebhookTrigger): Stage {
+export function resolveWorkflow(trigger: WebhookTrigger): Stage<Received, Resolved> {
   return (delivery) => {
     const workflow = trigger.findEnabled(delivery.key);
     if (!workflow) {
       throw new WebhookRejection(404, `No enabled webhook workflow for key "${delivery.key}"`);
     }
-    delivery.workflow = workflow;
-    delivery.config = (workflow.config ?? {}) as WebhookTriggerConfig;
+    delivery.trace.workflowId = workflow.id;
+    return { ...delivery, workflow, config: (workflow.config ?? {}) as WebhookTriggerConfig };
   };
 }

@@ -1,16 +1,18 @@
 import { authenticate } from '../authenticate';
-import type { Delivery } from '../Delivery';
+import type { Resolved } from '../Delivery';
 import { WebhookRejection } from '../Delivery';
 
-function deliveryWith(auth: unknown, authorization?: string): Delivery {
+function deliveryWith(auth: unknown, authorization?: string): Resolved {
   const logged: string[] = [];
   return {
     key: 'k',
     receivedAt: 0,
-    config: { auth } as Delivery['config'],
+    trace: {},
+    workflow: { id: 1 },
+    config: { auth } as Resolved['config'],
     logger: { debug: () => 0, info: () => 0, warn: () => 0, error: (message: string) => logged.push(message) },
     ctx: { get: (name: string) => (name.toLowerCase() === 'authorization' ? (authorization ?? '') : '') },
-  } as unknown as Delivery;
+  } as unknown as Resolved;
 }
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
