@@ -163,7 +163,11 @@ describe('webhook designer in the browser', () => {
     await response.scrollIntoViewIfNeeded();
     await response.locator('.ant-input-number input').fill('202');
     await response.getByRole('button', { name: 'Add header' }).click();
+    // A name a header cannot have is refused in the form, as the server refuses to save it.
+    await response.getByPlaceholder('Header name').fill('Bad Name');
+    await response.getByText('without spaces').waitFor();
     await response.getByPlaceholder('Header name').fill('X-Queue');
+    await response.getByText('without spaces').waitFor({ state: 'hidden' });
     await response.getByPlaceholder('Value').fill('orders');
     await page.getByTestId('webhook-response-body').locator('textarea').fill('accepted');
     const duplicates = page.getByTestId('webhook-section-idempotency');
