@@ -12,11 +12,16 @@ import { InboxWriter } from './InboxWriter';
 import { retentionFromEnv } from './retention';
 import { SyncOutcomes } from './SyncOutcomes';
 
-/** How often the sweeper runs, and how long another process's stored deliveries are its own. */
-const SWEEP_INTERVAL_MS = Number(process.env.WEBHOOK_INBOX_SWEEP_MS) || 2_000;
-const TAKE_OVER_GRACE_MS = Number(process.env.WEBHOOK_INBOX_TAKEOVER_MS) || 60_000;
-/** How often the group-commit batch sizes are logged (only when deliveries were stored). */
-const BATCH_REPORT_MS = Number(process.env.WEBHOOK_BATCH_REPORT_MS) || 60_000;
+/** Read when the app loads, so that each app (and each test) can set its own. */
+function settingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    // How often the sweeper runs, and how long another process's stored deliveries are its own.
+    sweepIntervalMs: Number(env.WEBHOOK_INBOX_SWEEP_MS) || 2_000,
+    takeOverGraceMs: Number(env.WEBHOOK_INBOX_TAKEOVER_MS) || 60_000,
+    // How often the group-commit batch sizes are logged (only when deliveries were stored).
+    batchReportMs: Number(env.WEBHOOK_BATCH_REPORT_MS) || 60_000,
+  };
+}
 
 export interface InboxDeps {
   db: Database;
@@ -39,6 +44,7 @@ export class Inbox {
   readonly outcomes: SyncOutcomes;
   private readonly sweeper: InboxSweeper;
   private batchReport: NodeJS.Timeout | null = null;
+  private readonly settings = settingsFromEnv();
   private stopping = false;
 
   constructor({ db, lockManager, workflowPlugin, scheduler, logger }: InboxDeps) {
@@ -57,10 +63,10 @@ export class Inbox {
       ((await db.getRepository('workflows').findOne({ filterByTk: id })) as WorkflowModel | null);
     this.sweeper = new InboxSweeper(db, lockManager, this.starter, findWorkflow, logger, {
       instanceId: this.instanceId,
-      intervalMs: SWEEP_INTERVAL_MS,
-      graceMs: TAKE_OVER_GRACE_MS,
+      intervalMs: this.settings.sweepIntervalMs,
+      graceMs: this.settings.takeOverGraceMs,
       retention: retentionFromEnv(),
-      pruneEvery: Math.max(1, Math.round(60_000 / SWEEP_INTERVAL_MS)),
+      pruneEvery: Math.max(1, Math.round(60_000 / this.settings.sweepIntervalMs)),
     });
     this.sweeper.onBacklogCounted = () => {
       this.writer.storedSinceCount = 0;
@@ -82,7 +88,7 @@ export class Inbox {
     this.stopping = false;
     this.starter.resume();
     this.sweeper.start();
-    this.batchReport = setInterval(() => this.writer.reportBatches(), BATCH_REPORT_MS);
+    this.batchReport = setInterval(() => this.writer.reportBatches(), this.settings.batchReportMs);
     this.batchReport.unref?.();
   }
 
