@@ -6,6 +6,7 @@ import { waitUntil } from './helpers/waitUntil';
 
 const ROOT = path.resolve(__dirname, '..');
 const BURST = 200;
+const SENDERS = 20;
 
 interface Burst {
   /** Delivery numbers whose sender got a 2xx answer. */
@@ -13,31 +14,37 @@ interface Burst {
   sent: number;
 }
 
-/** Posts `BURST` async deliveries at once; `killAfter` answers in, the app gets SIGKILL. */
+/**
+ * Posts `BURST` async deliveries, `SENDERS` at a time as busy senders do; once `killAfter` have been
+ * answered, the app gets SIGKILL while the next ones are still in flight.
+ */
 async function burstThenKill(app: RunningApp, key: string, first: number, killAfter: number | 'all'): Promise<Burst> {
   const answered: number[] = [];
   let killing: Promise<void> | null = null;
-  const posts = Array.from({ length: BURST }, async (_, i) => {
-    const n = first + i;
-    try {
-      const response = await fetch(`${app.baseUrl}/api/webhook:trigger/${key}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ n }),
-      });
-      if (response.status >= 200 && response.status < 300) {
-        answered.push(n);
-        if (killAfter !== 'all' && answered.length === killAfter) {
-          killing = app.kill();
+  let next = first;
+  const sender = async () => {
+    while (next < first + BURST && !killing) {
+      const n = next++;
+      try {
+        const response = await fetch(`${app.baseUrl}/api/webhook:trigger/${key}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ n }),
+        });
+        if (response.status >= 200 && response.status < 300) {
+          answered.push(n);
+          if (killAfter !== 'all' && answered.length === killAfter) {
+            killing = app.kill();
+          }
         }
+      } catch {
+        // Cut off by the kill: never acknowledged, so the sender would retry.
       }
-    } catch {
-      // Cut off by the kill: never acknowledged, so the sender would retry.
     }
-  });
-  await Promise.all(posts);
+  };
+  await Promise.all(Array.from({ length: SENDERS }, sender));
   await (killing ?? app.kill());
-  return { answered, sent: BURST };
+  return { answered, sent: next - first };
 }
 
 function executionCountsByDelivery(dbFile: string, workflowId: number): Promise<Map<number, number>> {
