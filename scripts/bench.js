@@ -24,6 +24,7 @@ const { summarise, median, ratio } = require('./bench/summary');
 const { render, writeJson } = require('./bench/report');
 const { crashPhase } = require('./bench/crashPhase');
 const { inboxBatches } = require('./bench/inboxBatches');
+const { sustainedPhase } = require('./bench/sustainedPhase');
 
 const os = require('os');
 const { sleep } = require('./bench/processes');
@@ -85,6 +86,7 @@ async function measure(options, cleanup) {
     async: await api.createAsyncWorkflow('Bench: async order'),
     sync: await api.createSyncWorkflow('Bench: sync echo'),
     memory: await api.createAsyncWorkflow('Bench: memory check'),
+    sustained: await api.createAsyncWorkflow('Bench: sustained'),
     engine: await api.createCollectionWorkflow('Bench: engine reference', ENGINE_COLLECTION),
   };
   const freshMB = await freshRss(app, options.quick ? 2 : 3);
@@ -186,6 +188,17 @@ async function measure(options, cleanup) {
   const at50 = await burst('async', { connections: 50, duration: options.duration });
   extra.asyncAt50 = [at50.result];
   log(`async at 50 connections: ${rps(at50.result)}; drained in ${at50.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`);
+  const sustained = await sustainedPhase({
+    baseUrl: app.baseUrl,
+    api,
+    workflow: workflows.sustained,
+    connections: 50,
+    requests: options.sustainedRequests,
+    bodySize: options.bodySize,
+    stallSeconds: options.stallSeconds,
+  });
+  log(`async at 50 kept-open connections: ${sustained.requestsPerSecond.toFixed(0)} req/s, p99 ${sustained.latencyMs.p99?.toFixed(1)} ms ` +
+    `over ${sustained.requests} requests; drained in ${sustained.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`);
   phase('extras');
 
   log(`memory: ${options.leakRequests} async requests…`);
@@ -213,6 +226,7 @@ async function measure(options, cleanup) {
   for (const [name, ledger] of Object.entries(ledgers)) {
     audits[name] = audit(await api.listExecutions(ledger.workflow.id), ledger.accepted, name === 'engine' ? recordIdOf : orderIdOf);
   }
+  const sustainedAudit = audit(await api.listExecutions(workflows.sustained.id), sustained.accepted, orderIdOf);
   phase('audit');
 
   const batches = inboxBatches(app.storage);
@@ -254,6 +268,10 @@ async function measure(options, cleanup) {
   const errors = Object.values(errorsByTarget).reduce((a, b) => a + b, 0);
   const failures = [];
   if (errors) failures.push(`${errors} request errors (${JSON.stringify(errorsByTarget)})`);
+  if (sustained.errors) failures.push(`sustained phase: ${sustained.errors} requests not answered 2xx`);
+  if (sustainedAudit.lost || sustainedAudit.duplicates) {
+    failures.push(`sustained phase: ${sustainedAudit.lost} lost, ${sustainedAudit.duplicates} duplicate executions`);
+  }
   if (combined.lost) failures.push(`${combined.lost} accepted deliveries without an execution`);
   if (combined.duplicates) failures.push(`${combined.duplicates} duplicate executions`);
   if (combined.notResolved) failures.push(`${combined.notResolved} executions that did not resolve`);
@@ -298,7 +316,8 @@ async function measure(options, cleanup) {
       // trigger, same number of runs, same concurrency, same app (medians over rounds).
       drainToEngine: ratio(pick('executionsPerSecond'), engineRate),
     },
-    latency: { asyncP99At50Ms: summaries.asyncAt50.latencyMs.p99 },
+    latency: { asyncP99At50Ms: summaries.asyncAt50.latencyMs.p99, sustainedAsyncP99At50Ms: sustained.latencyMs.p99 },
+    sustained: { ...sustained, accepted: sustained.accepted.length, audit: sustainedAudit },
     drain: {
       executionsPerSecond: pick('executionsPerSecond'),
       seconds: pick('seconds'),

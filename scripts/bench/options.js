@@ -33,11 +33,13 @@ const DEFAULTS = {
   // The crash phase: this many async requests, SIGKILL once half are answered, restart, audit.
   // 0 leaves the phase out.
   crashRequests: 600,
+  // Async deliveries over 50 connections opened beforehand, timed without connection set-up.
+  sustainedRequests: 1000,
 };
 
-const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 200, crashRequests: 300 };
+const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 200, crashRequests: 300, sustainedRequests: 300 };
 
-const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests'];
+const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests', 'sustainedRequests'];
 
 function camel(flag) {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -58,6 +60,7 @@ function usage() {
     '  --stall-seconds S   drain gives up after S seconds without progress (default 90)',
     '  --async-cap N       each async burst sends N requests instead of lasting --duration (default 300; 0: --duration)',
     '  --engine-batch N    records per create request while the engine reference prepares a burst (default 50)',
+    '  --sustained-requests N  async requests over 50 kept-open connections, p99 without connection set-up (default 1000)',
     '  --crash-requests N  crash phase: N async requests, SIGKILL at half answered, restart, audit (default 600; 0: none)',
     '  --out FILE          write the results as JSON',
     '  --quick             CI preset: short phases, asserts only no errors and nothing lost',

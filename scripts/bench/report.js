@@ -43,7 +43,9 @@ function render(result) {
   lines.push('');
   lines.push(`ratios   async/baseline ${fmt(ratios.asyncToBaseline, 2)}   sync/baseline ${fmt(ratios.syncToBaseline, 2)}   ` +
     `baseline/ceiling ${fmt(ratios.baselineToCeiling, 4)}   sync@${result.targets.sync.connections}/sync@1 ${fmt(ratios.syncToSingleConnection, 2)}`);
-  lines.push(`latency  async p99 at 50 connections ${fmt(result.latency.asyncP99At50Ms, 1)} ms`);
+  lines.push(`latency  async p99 at 50 connections ${fmt(result.latency.asyncP99At50Ms, 1)} ms (a burst opening its connections); ` +
+    `${fmt(result.latency.sustainedAsyncP99At50Ms, 1)} ms on 50 kept-open connections over ${result.sustained?.requests} requests ` +
+    `(${fmt(result.sustained?.requestsPerSecond)} req/s, p50 ${fmt(result.sustained?.latencyMs.p50, 1)} ms)`);
   lines.push(`drain    ${fmt(drain.executionsPerSecond, 1)} executions/s; after the load stopped: rows all created in ` +
     `${fmt(drain.createdSeconds, 1)} s, all finished in ${fmt(drain.seconds, 1)} s (median over ${drain.bursts.length} async bursts` +
     `${drain.complete ? '' : '; SOME DID NOT FINISH'})`);
