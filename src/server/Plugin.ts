@@ -8,7 +8,6 @@ import { tuneSqlite } from './inbox/sqliteTuning';
 import { dispatch } from './pipeline/dispatch';
 import { guardAccepting } from './pipeline/guardAccepting';
 import { capacityFromEnv, guardCapacity } from './pipeline/guardCapacity';
-import type { Resolved } from './pipeline/Delivery';
 import { Pipeline } from './pipeline/Pipeline';
 import { guardMethod } from './pipeline/guardMethod';
 import { identifyDelivery } from './pipeline/identifyDelivery';
@@ -64,7 +63,6 @@ export class PluginWorkflowWebhookServer extends Plugin {
 
     const inbox = new Inbox({ db: this.db, lockManager: this.app.lockManager, workflowPlugin, scheduler, logger });
 
-    const isSync = (delivery: Resolved) => workflowPlugin.isWorkflowSync(delivery.workflow);
     const load = {
       get requests(): number {
         return endpoint.activeRequests;
@@ -75,14 +73,14 @@ export class PluginWorkflowWebhookServer extends Plugin {
     };
     const pipeline = Pipeline.start()
       .check(guardAccepting(() => inbox.accepting))
-      .then(resolveWorkflow(trigger))
-      .check(guardCapacity(capacityFromEnv(), load, isSync))
+      .then(resolveWorkflow(trigger, (workflow) => workflowPlugin.isWorkflowSync(workflow)))
+      .check(guardCapacity(capacityFromEnv(), load))
       .check(guardMethod)
       .check(authenticate)
       .then(readBody())
       .then(parseRequest)
       .then(identifyDelivery)
-      .then(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId, isSync }))
+      .then(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId }))
       .then(dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }));
     const endpoint: WebhookEndpoint = new WebhookEndpoint(
       pipeline,

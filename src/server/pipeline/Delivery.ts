@@ -31,6 +31,8 @@ export interface Received {
 export interface Resolved extends Received {
   workflow: WorkflowModel;
   config: WebhookTriggerConfig;
+  /** Whether the sender waits for the run (a synchronous workflow). */
+  sync: boolean;
 }
 
 /** The exact bytes the sender delivered. */
@@ -52,6 +54,8 @@ export interface Identified extends Parsed {
 /** Committed to the inbox: the engine event key its run starts with. */
 export interface Stored extends Identified {
   eventKey: string;
+  /** The answer sent without waiting for the run (async workflows); null when the sender waits. */
+  answerNow: HttpAnswer | null;
 }
 
 /** Ends the pipeline: the answer the sender gets. */

@@ -7,7 +7,6 @@ import type { SyncOutcomes } from '../inbox/SyncOutcomes';
 import type { RunScheduler } from '../scheduling/RunScheduler';
 import { RESPONDER_OPTION, WebhookResponder } from '../WebhookResponder';
 import { Answered, Stage, Stored } from './Delivery';
-import { asyncAnswer } from './persistDelivery';
 
 const TIMEOUT_REASON = 'timeout';
 const TIMED_OUT = Symbol('timed out');
@@ -108,16 +107,16 @@ async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outco
   return answer;
 }
 
-/** The delivery is stored: hand it to the engine (or leave it to the sweeper) and answer at once. */
-function dispatchAsync(delivery: Stored, { starter }: DispatchDeps): HttpAnswer {
-  starter.start(delivery.workflow, delivery.context, delivery.eventKey);
-  return asyncAnswer(delivery);
-}
-
-/** Starts the run: waits for it when the workflow is synchronous, answers at once otherwise. */
+/**
+ * Starts the run. An async delivery is already stored: it is handed to the engine (or left to the
+ * sweeper) and answered at once; for a sync one the sender waits for the run.
+ */
 export function dispatch(deps: DispatchDeps): Stage<Stored, never> {
-  return async (delivery) =>
-    new Answered(
-      deps.workflowPlugin.isWorkflowSync(delivery.workflow) ? await dispatchSync(delivery, deps) : dispatchAsync(delivery, deps),
-    );
+  return async (delivery) => {
+    if (delivery.answerNow) {
+      deps.starter.start(delivery.workflow, delivery.context, delivery.eventKey);
+      return new Answered(delivery.answerNow);
+    }
+    return new Answered(await dispatchSync(delivery, deps));
+  };
 }

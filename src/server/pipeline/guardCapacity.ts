@@ -32,13 +32,13 @@ export interface Load {
  * requests as it may or the inbox holds as many unstarted deliveries as it should: memory stays
  * bounded whatever the arrival rate, and a backlog the engine cannot work off stops growing.
  */
-export function guardCapacity(limits: CapacityLimits, load: Load, isSync: (delivery: Resolved) => boolean): Guard<Resolved> {
+export function guardCapacity(limits: CapacityLimits, load: Load): Guard<Resolved> {
   return (delivery) => {
     if (load.requests > limits.maxConcurrent) {
       throw new WebhookRejection(503, 'Too many deliveries at once, try again shortly', { 'Retry-After': '1' });
     }
     // A sync delivery adds nothing to the backlog: its run happens while its sender waits.
-    if (!isSync(delivery) && load.backlog >= limits.maxBacklog) {
+    if (!delivery.sync && load.backlog >= limits.maxBacklog) {
       throw new WebhookRejection(503, 'Too many deliveries are waiting to run, try again later', { 'Retry-After': '30' });
     }
   };

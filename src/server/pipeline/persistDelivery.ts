@@ -15,7 +15,6 @@ export interface PersistDeps {
   db: Database;
   inbox: InboxWriter;
   instanceId: string;
-  isSync(delivery: Resolved): boolean;
 }
 
 interface EarlierDelivery {
@@ -26,13 +25,13 @@ interface EarlierDelivery {
 }
 
 /** The immediate answer of an async workflow: its configured response. */
-export function asyncAnswer(delivery: Resolved, { log = true } = {}): HttpAnswer {
+function asyncAnswer(delivery: Resolved): HttpAnswer {
   const { answer, problems } = answerFromResponseConfig(delivery.config.response, {
     status: DEFAULT_ASYNC_RESPONSE.statusCode,
     headers: {},
     body: DEFAULT_ASYNC_RESPONSE.body,
   });
-  for (const problem of log ? problems : []) {
+  for (const problem of problems) {
     delivery.logger.warn(`[webhook] workflow ${delivery.workflow.id}: immediate response: ${problem}`);
   }
   return answer;
@@ -43,11 +42,10 @@ function ttlMs(delivery: Resolved) {
   return (Number.isFinite(ttl) && ttl > 0 ? ttl : DEFAULT_IDEMPOTENCY_TTL_SECONDS) * 1000;
 }
 
-function repeatAnswer(delivery: Resolved, earlier: EarlierDelivery, sync: boolean): HttpAnswer {
+function repeatAnswer(earlier: EarlierDelivery, answerNow: HttpAnswer | null): HttpAnswer {
   const replayed = { 'Idempotent-Replayed': 'true' };
-  if (!sync) {
-    const answer = asyncAnswer(delivery);
-    return { ...answer, headers: { ...answer.headers, ...replayed } };
+  if (answerNow) {
+    return { ...answerNow, headers: { ...answerNow.headers, ...replayed } };
   }
   if (earlier.answer && earlier.state !== DELIVERY_STATE.STORED && earlier.state !== DELIVERY_STATE.STARTED) {
     return { ...earlier.answer, headers: { ...earlier.answer.headers, ...replayed } };
@@ -60,14 +58,14 @@ function repeatAnswer(delivery: Resolved, earlier: EarlierDelivery, sync: boolea
  * its delivery is stored. A repeat of a delivery id within its time to live is answered as the first
  * one was and starts nothing; an expired one gives up its id to the new delivery.
  */
-export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps): Stage<Identified, Stored> {
+export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<Identified, Stored> {
   const model = () => db.getModel(DELIVERIES_COLLECTION);
-  const store = async (delivery: Identified, eventKey: string, sync: boolean) => {
+  const store = async (delivery: Identified, eventKey: string, answerNow: HttpAnswer | null) => {
     const { context } = delivery;
     await inbox.store({
       workflowId: delivery.workflow.id,
       workflowKey: delivery.key,
-      sync,
+      sync: delivery.sync,
       method: context.method,
       headers: context.headers,
       query: context.query,
@@ -79,17 +77,17 @@ export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps):
       eventKey,
       state: DELIVERY_STATE.STORED,
       instanceId,
-      ...(sync ? {} : { answerStatus: asyncAnswer(delivery, { log: false }).status }),
+      ...(answerNow ? { answerStatus: answerNow.status } : {}),
     });
   };
 
   return async (delivery) => {
-    const sync = isSync(delivery);
+    const answerNow = delivery.sync ? null : asyncAnswer(delivery);
     const eventKey = `${EVENT_KEY_PREFIX}${randomUUID()}`;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await store(delivery, eventKey, sync);
-        return { ...delivery, eventKey };
+        await store(delivery, eventKey, answerNow);
+        return { ...delivery, eventKey, answerNow };
       } catch (error) {
         if (!(error instanceof DuplicateDelivery) || attempt > 0) {
           if (error instanceof DuplicateDelivery) {
@@ -107,7 +105,7 @@ export function persistDelivery({ db, inbox, instanceId, isSync }: PersistDeps):
         }))?.toJSON() as EarlierDelivery | undefined;
         if (earlier && Date.now() - new Date(earlier.receivedAt).getTime() < ttlMs(delivery)) {
           delivery.trace.rejection = 'duplicate delivery id';
-          return new Answered(repeatAnswer(delivery, earlier, sync));
+          return new Answered(repeatAnswer(earlier, answerNow));
         }
         // Remembered for longer than its time to live: the earlier row keeps its history, not its id.
         if (earlier) {

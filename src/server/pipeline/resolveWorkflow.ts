@@ -1,15 +1,19 @@
 import type { WebhookTriggerConfig } from '../../common/types';
+import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type WebhookTrigger from '../WebhookTrigger';
 import { Received, Resolved, Stage, WebhookRejection } from './Delivery';
 
-/** Finds the enabled webhook workflow bound to the key in the URL (an in-memory index, no query). */
-export function resolveWorkflow(trigger: WebhookTrigger): Stage<Received, Resolved> {
+/**
+ * Finds the enabled webhook workflow bound to the key in the URL (an in-memory index, no query),
+ * and decides once whether its sender waits for the run.
+ */
+export function resolveWorkflow(trigger: WebhookTrigger, isSync: (workflow: WorkflowModel) => boolean): Stage<Received, Resolved> {
   return (delivery) => {
     const workflow = trigger.findEnabled(delivery.key);
     if (!workflow) {
       throw new WebhookRejection(404, `No enabled webhook workflow for key "${delivery.key}"`);
     }
     delivery.trace.workflowId = workflow.id;
-    return { ...delivery, workflow, config: (workflow.config ?? {}) as WebhookTriggerConfig };
+    return { ...delivery, workflow, config: (workflow.config ?? {}) as WebhookTriggerConfig, sync: isSync(workflow) };
   };
 }
