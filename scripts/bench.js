@@ -11,7 +11,7 @@
 const { parseOptions } = require('./bench/options');
 const { startApp } = require('./bench/app');
 const { startCeiling } = require('./bench/ceiling');
-const { createFreshDatabase, SERVER_DIALECTS } = require('./bench/serverDatabase');
+const { createFreshDatabase, SERVER_DIALECTS } = require('./serverDatabase');
 const { createApi } = require('./bench/nocobaseApi');
 const { buildTargets } = require('./bench/targets');
 const { runLoad } = require('./bench/load');

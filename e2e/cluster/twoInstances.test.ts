@@ -1,9 +1,8 @@
 import path from 'path';
-import { adminConnection, serverFromEnv } from '../../src/server/__tests__/helpers/databases';
+import { freshServerDatabase, ServerDatabase } from '../../src/server/__tests__/helpers/databases';
 import { RunningApp, startRunningApp } from '../helpers/runningApp';
 import { waitUntil } from '../helpers/waitUntil';
 
-const DATABASE = `webhook_cluster_${process.pid}`;
 const CONCURRENCY = 20;
 
 interface PgClient {
@@ -13,10 +12,11 @@ interface PgClient {
 }
 
 /** Runs per delivery number, read from the shared database itself. */
-async function runsByDelivery(workflowId: number): Promise<Map<number, number>> {
+async function runsByDelivery(database: ServerDatabase, workflowId: number): Promise<Map<number, number>> {
   const modules = path.resolve(__dirname, '..', '..', 'node_modules');
   const { Client } = require(require.resolve('pg', { paths: [modules] }));
-  const client: PgClient = new Client({ ...serverFromEnv(), database: DATABASE });
+  const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_DATABASE } = database.overrides;
+  const client: PgClient = new Client({ host: DB_HOST, port: Number(DB_PORT), user: DB_USER, password: DB_PASSWORD, database: DB_DATABASE });
   await client.connect();
   try {
     const { rows } = await client.query(
@@ -62,18 +62,9 @@ async function serves(app: RunningApp, key: string) {
 }
 
 describe('two app instances on one PostgreSQL database', () => {
-  const server = serverFromEnv();
-  const admin = adminConnection('postgres', server);
-  const env = {
-    DB_DIALECT: 'postgres',
-    DB_HOST: server.host ?? '127.0.0.1',
-    DB_PORT: String(server.port),
-    DB_DATABASE: DATABASE,
-    DB_USER: server.user ?? 'postgres',
-    DB_PASSWORD: server.password ?? '',
-    // Rows a dead instance stored are taken over after 5 s instead of a minute, to keep the test short.
-    WEBHOOK_INBOX_TAKEOVER_MS: '5000',
-  };
+  let database: ServerDatabase;
+  let env: Record<string, string>;
+  const runsOf = (workflowId: number) => runsByDelivery(database, workflowId);
   let a: RunningApp;
   let b: RunningApp;
 
@@ -81,14 +72,16 @@ describe('two app instances on one PostgreSQL database', () => {
     if (process.env.DB_DIALECT !== 'postgres') {
       throw new Error('run with `npm run test:cluster`, which provides a PostgreSQL server');
     }
-    await admin(`CREATE DATABASE "${DATABASE}"`);
+    database = await freshServerDatabase('postgres', 'webhook_cluster');
+    // Rows a dead instance stored are taken over after 5 s instead of a minute, to keep the test short.
+    env = { DB_PASSWORD: '', ...database.overrides, WEBHOOK_INBOX_TAKEOVER_MS: '5000' };
     a = await startRunningApp({ env });
     b = await startRunningApp({ env });
   });
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await admin(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+    await database?.drop();
   });
 
   it('serves changes made through the other instance, runs alternating deliveries once, and survives a killed instance', async () => {
@@ -106,7 +99,7 @@ describe('two app instances on one PostgreSQL database', () => {
     // Alternating deliveries: every acknowledged one runs exactly once.
     const alternating = await deliver((n) => (n % 2 ? b : a), workflow.key, 0, 200);
     expect(alternating).toHaveLength(200);
-    await waitUntil(async () => (await runsByDelivery(workflow.id)).size >= 200, 'a run for each alternating delivery', 120_000);
+    await waitUntil(async () => (await runsOf(workflow.id)).size >= 200, 'a run for each alternating delivery', 120_000);
 
     // Disabled through A: B answers 404 within 5 s.
     await a.api(`workflows:update?filterByTk=${workflow.id}`, { token, body: { enabled: false } });
@@ -133,14 +126,14 @@ describe('two app instances on one PostgreSQL database', () => {
     await killed;
     await waitUntil(
       async () => {
-        const runs = await runsByDelivery(workflow.id);
+        const runs = await runsOf(workflow.id);
         return burst.every((n) => runs.has(n));
       },
       'a run for each delivery acknowledged before and after the kill',
       120_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const runs = await runsByDelivery(workflow.id);
+    const runs = await runsOf(workflow.id);
     console.log(`[cluster] burst with B killed after 40 of its answers: ${burst.length} acknowledged, ${burst.filter((n) => runs.get(n) === 1).length} ran once`);
     expect([...alternating, ...burst].filter((n) => runs.get(n) !== 1)).toEqual([]);
     expect([...runs.values()].filter((count) => count > 1)).toEqual([]);
@@ -167,9 +160,9 @@ describe('two app instances on one PostgreSQL database', () => {
       expect(pair.map((response) => response.status)).toEqual([200, 200]);
       expect(pair.filter((response) => response.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
     }
-    await waitUntil(async () => (await runsByDelivery(workflow.id)).size >= 20, 'a run for each delivery id', 60_000);
+    await waitUntil(async () => (await runsOf(workflow.id)).size >= 20, 'a run for each delivery id', 60_000);
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const runs = await runsByDelivery(workflow.id);
+    const runs = await runsOf(workflow.id);
     expect([...runs.entries()].filter(([, count]) => count !== 1)).toEqual([]);
     expect(runs.size).toBe(20);
   });

@@ -23,7 +23,7 @@ const { asyncBurst, createLedger } = require('./asyncBurst');
 const { createEngineReference } = require('./engineReference');
 const { runLoad } = require('./load');
 const { servingPid } = require('./rss');
-const { createFreshDatabase } = require('./serverDatabase');
+const { createFreshDatabase } = require('../serverDatabase');
 const { summarise, print } = require('./cpuprofile-summary');
 
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);

@@ -6,55 +6,25 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export interface DatabaseServer {
-  host?: string;
-  port: number;
-  user?: string;
-  password?: string;
+/** What scripts/serverDatabase.js creates: the database's name, the DB_* that reach it, its removal. */
+export interface ServerDatabase {
+  name: string;
+  overrides: Record<string, string>;
+  drop(): Promise<void>;
 }
 
-export function serverFromEnv(): DatabaseServer {
-  return {
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT),
-    user: process.env.DB_USER,
-    password: process.env.DB_PASSWORD || undefined,
-  };
+// The same helper the bench uses, so tests and bench create and drop databases one way.
+const { createFreshDatabase } = require(path.resolve(__dirname, '../../../../scripts/serverDatabase')) as {
+  createFreshDatabase(dialect: string, prefix: string): Promise<ServerDatabase>;
+};
+
+/** A fresh database on the server named by DB_* (see scripts/with-database.sh). */
+export function freshServerDatabase(dialect: string, prefix: string): Promise<ServerDatabase> {
+  return createFreshDatabase(dialect, prefix);
 }
 
-export function quoteName(dialect: string, name: string) {
-  return dialect === 'postgres' ? `"${name}"` : `\`${name}\``;
-}
-
-interface SqlClient {
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-
-// The drivers NocoBase itself installs: `pg` for PostgreSQL, `mysql2` for MySQL and MariaDB.
-async function connect(dialect: string, server: DatabaseServer): Promise<SqlClient> {
-  const modules = process.env.NODE_MODULES_PATH ?? path.resolve(__dirname, '../../../../node_modules');
-  if (dialect === 'postgres') {
-    const { Client } = require(require.resolve('pg', { paths: [modules] }));
-    const client = new Client({ ...server, database: 'postgres' });
-    await client.connect();
-    return client;
-  }
-  if (dialect === 'mysql' || dialect === 'mariadb') {
-    const mysql = require(require.resolve('mysql2/promise', { paths: [modules] }));
-    return mysql.createConnection({ ...server });
-  }
-  throw new Error(`No test database support for dialect "${dialect}"`);
-}
-
-/** Runs one administrative statement (CREATE / DROP DATABASE) on its own short-lived connection. */
-export function adminConnection(dialect: string, server: DatabaseServer) {
-  return async (sql: string) => {
-    const client = await connect(dialect, server);
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+/** The same database as NocoBase's `Application` takes it. */
+export function applicationOptions(dialect: string, database: ServerDatabase): Record<string, unknown> {
+  const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_DATABASE } = database.overrides;
+  return { dialect, host: DB_HOST, port: Number(DB_PORT), username: DB_USER, password: DB_PASSWORD, database: DB_DATABASE, logging: false };
 }

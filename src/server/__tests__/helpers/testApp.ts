@@ -6,7 +6,7 @@ import path from 'path';
 import { Application } from '@nocobase/server';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import PluginWorkflowWebhookServer from '../../Plugin';
-import { adminConnection, quoteName, serverFromEnv, TestDatabase } from './databases';
+import { applicationOptions, freshServerDatabase, TestDatabase } from './databases';
 
 export interface TestApp {
   app: Application;
@@ -39,14 +39,8 @@ async function freshDatabase(dir: string): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     return { options: { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false }, drop: async () => {} };
   }
-  const server = serverFromEnv();
-  const database = `webhook_test_${path.basename(dir).replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
-  const admin = adminConnection(dialect, server);
-  await admin(`CREATE DATABASE ${quoteName(dialect, database)}`);
-  return {
-    options: { dialect, ...server, username: server.user, database, logging: false },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${quoteName(dialect, database)}${dialect === 'postgres' ? ' WITH (FORCE)' : ''}`),
-  };
+  const database = await freshServerDatabase(dialect, 'webhook_test');
+  return { options: applicationOptions(dialect, database), drop: () => database.drop() };
 }
 
 /**

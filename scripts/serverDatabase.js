@@ -1,10 +1,11 @@
 /**
- * `--db postgres|mysql`: every run gets a database of its own on the server named by DB_HOST,
- * DB_PORT, DB_USER, DB_PASSWORD (created next to DB_DATABASE, dropped afterwards), so a run always
- * starts from a fresh install and never touches data that was there before.
+ * A database of its own on the PostgreSQL or MySQL/MariaDB server named by DB_HOST, DB_PORT,
+ * DB_USER, DB_PASSWORD (created next to DB_DATABASE, dropped afterwards), so that a bench run, a
+ * test file or a cluster test always starts from a fresh install and never touches data that was
+ * there before.
  */
 const path = require('path');
-const { root } = require('../app-env');
+const { root } = require('./app-env');
 
 const DIALECTS = {
   // The drivers ship with NocoBase's database package.
@@ -51,11 +52,13 @@ async function withClient(dialect, database, work) {
   }
 }
 
-async function createFreshDatabase(dialectName) {
+/** @param prefix  how the database's name starts: `bench`, `webhook_test`, … */
+async function createFreshDatabase(dialectName, prefix = 'bench') {
   const dialect = DIALECTS[dialectName];
   if (!dialect) throw new Error(`no fresh-database support for ${dialectName}`);
   const base = process.env.DB_DATABASE || (dialectName === 'postgres' ? 'postgres' : 'mysql');
-  const name = `bench_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-zA-Z0-9_]/g, '_').toLowerCase();
+  const unique = `${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `${prefix}_${unique}`.replace(/[^a-zA-Z0-9_]/g, '_').toLowerCase();
   await withClient(dialect, base, (client) => client.query(`CREATE DATABASE ${dialect.quote(name)}`));
   const connection = connectionFromEnv(dialect, name);
   return {
