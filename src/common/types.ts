@@ -12,12 +12,61 @@ export interface HeaderPair {
   value?: unknown;
 }
 
-export type AuthType = 'none' | 'basic';
+export type AuthType = 'none' | 'basic' | 'header' | 'bearer';
 
+/** Secrets (`password`, `value`, `token`) may be written as `{{$env.NAME}}`. */
 export interface AuthConfig {
   type?: AuthType;
+  /** basic */
   username?: string;
   password?: string;
+  /** header: the header's name and the value it must carry */
+  name?: string;
+  value?: string;
+  /** bearer */
+  token?: string;
+}
+
+export type SignaturePreset = 'github' | 'stripe' | 'slack' | 'shopify' | 'standard-webhooks' | 'meta' | 'custom';
+
+/** How deliveries are signed; the `custom` fields describe any HMAC header scheme. */
+export interface SignatureConfig {
+  preset?: SignaturePreset | 'none' | null;
+  secret?: string;
+  /** Seconds a timestamped signature stays acceptable; default 300. */
+  tolerance?: number | null;
+  header?: string;
+  algorithm?: 'sha1' | 'sha256' | 'sha512';
+  encoding?: 'hex' | 'base64';
+  prefix?: string;
+  timestampHeader?: string;
+  /** What is signed, e.g. `{timestamp}.{body}`; default the body alone. */
+  signedPayload?: string;
+}
+
+export interface RateLimitConfig {
+  requests?: number | null;
+  per?: number | null;
+}
+
+export interface LimitsConfig {
+  /** Bytes, or a string such as `"2mb"`; default 1 MiB. */
+  maxBodySize?: number | string | null;
+  rateLimit?: RateLimitConfig | null;
+}
+
+export interface CorsConfig {
+  origins?: string[];
+}
+
+export const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
+export type WebhookMethod = (typeof WEBHOOK_METHODS)[number];
+
+/** A sender's verification request, answered without a run. */
+export interface HandshakeConfig {
+  type?: 'none' | 'slack' | 'meta' | null;
+  /** meta: the verify token entered in the app's webhook settings */
+  verifyToken?: string;
 }
 
 export interface RequestRules {
@@ -38,6 +87,13 @@ export interface WebhookTriggerConfig {
   response?: ResponseConfig;
   timeout?: number | null;
   idempotency?: IdempotencyConfig | null;
+  methods?: WebhookMethod[];
+  signature?: SignatureConfig | null;
+  limits?: LimitsConfig | null;
+  cors?: CorsConfig | null;
+  ipAllowlist?: string[] | null;
+  rawBody?: boolean;
+  handshake?: HandshakeConfig | null;
 }
 
 /** The part of a workflow record the designer reads. */
@@ -55,6 +111,21 @@ export interface WebhookContext {
   headers: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
+  /** Uploaded files of a multipart body. */
+  files?: UploadedFile[];
+  /** The body as received, when the trigger keeps it. */
+  rawBody?: string;
+  rawBodyEncoding?: 'utf8' | 'base64';
+}
+
+/** A file from a multipart body: its attachment record when the file manager stored it. */
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  attachmentId?: number | string;
+  url?: string;
 }
 
 /** Where the sender's own delivery id comes from, and how long a repeat of it is recognised. */

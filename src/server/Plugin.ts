@@ -1,7 +1,16 @@
 import { Plugin } from '@nocobase/server';
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
+import type { Counter } from '@nocobase/cache';
+import { answerCors } from './pipeline/answerCors';
 import { authenticate } from './pipeline/authenticate';
+import { guardClientAddress } from './pipeline/guardClientAddress';
+import { guardHeaderCount } from './pipeline/guardHeaderCount';
+import { guardRate } from './pipeline/guardRate';
+import { answerMetaHandshake, answerSlackHandshake } from './pipeline/handshakes';
+import { FileStore, storeUploads } from './pipeline/storeUploads';
+import { verifySignature } from './pipeline/verifySignature';
+import { secretReader } from './secrets';
 import deliveryCollection from './inbox/deliveryCollection';
 import { Inbox } from './inbox/Inbox';
 import { tuneSqlite } from './inbox/sqliteTuning';
@@ -71,14 +80,32 @@ export class PluginWorkflowWebhookServer extends Plugin {
         return inbox.backlog;
       },
     };
+    const secrets = secretReader(this.app.environment);
+    const rateCounter = await this.app.cacheManager.createCounter(
+      { name: 'webhookRateLimit', prefix: 'webhook:rate' },
+      this.app.lockManager,
+    );
+    const fileStore = () => {
+      const fileManager = this.app.pm.get('file-manager') as unknown as (FileStore & { enabled?: boolean }) | undefined;
+      return fileManager?.enabled ? fileManager : null;
+    };
+    // Cheap refusals first, then credentials, then the bytes: verified before they are parsed.
     const pipeline = Pipeline.start()
       .check(guardAccepting(() => inbox.accepting))
+      .check(guardHeaderCount())
       .then(resolveWorkflow(trigger, (workflow) => workflowPlugin.isWorkflowSync(workflow)))
       .check(guardCapacity(capacityFromEnv(), load))
+      .check(guardClientAddress())
+      .then(answerCors)
+      .then(answerMetaHandshake(secrets))
       .check(guardMethod)
-      .check(authenticate)
+      .check(guardRate(rateCounter as Counter))
+      .check(authenticate(secrets))
       .then(readBody())
+      .check(verifySignature(secrets))
       .then(parseRequest)
+      .then(answerSlackHandshake)
+      .then(storeUploads(fileStore))
       .then(identifyDelivery)
       .then(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId }))
       .then(dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }));

@@ -45,7 +45,7 @@ export class WebhookEndpoint {
   }
 
   async handle(ctx: Context, key: string) {
-    const delivery: Received = { ctx, key, logger: this.logger, receivedAt: Date.now(), trace: {} };
+    const delivery: Received = { ctx, key, logger: this.logger, receivedAt: Date.now(), trace: {}, answerHeaders: {} };
     this.activeRequests += 1;
     let answer: HttpAnswer;
     try {
@@ -54,7 +54,7 @@ export class WebhookEndpoint {
       this.activeRequests -= 1;
     }
     try {
-      this.write(ctx, answer);
+      this.write(ctx, answer, delivery.answerHeaders);
     } catch (error) {
       // The last line of the boundary: whatever the answer held, the sender gets a well-formed one.
       this.logger.error(`[webhook] workflow ${delivery.trace.workflowId}: the answer could not be written`, { error });
@@ -62,14 +62,14 @@ export class WebhookEndpoint {
       for (const name of Object.keys(ctx.response.headers)) {
         ctx.remove(name);
       }
-      this.write(ctx, answer);
+      this.write(ctx, answer, delivery.answerHeaders);
     } finally {
       logDelivery(this.requestLog, delivery, answer);
     }
   }
 
-  private write(ctx: Context, answer: HttpAnswer) {
-    sendAnswer(ctx, answer);
+  private write(ctx: Context, answer: HttpAnswer, requestHeaders: Record<string, string>) {
+    sendAnswer(ctx, { ...answer, headers: { ...requestHeaders, ...answer.headers } });
     // The request id helps match a sender's report to the log, unless the answer names its own.
     if (ctx.reqId && !Object.keys(answer.headers).some((name) => name.toLowerCase() === 'x-request-id')) {
       ctx.set('X-Request-Id', ctx.reqId);

@@ -4,7 +4,8 @@ import type { Database, Transactionable } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../common/constants';
-import type { WebhookContext } from '../common/types';
+import { WEBHOOK_METHODS, WebhookContext } from '../common/types';
+import { SIGNATURE_PRESETS } from './signature/schemes';
 import { parseQuery } from './pipeline/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
 
@@ -47,10 +48,44 @@ export default class WebhookTrigger extends Trigger {
 
   configSchema = Joi.object({
     auth: Joi.object({
-      type: Joi.string().valid('none', 'basic'),
+      type: Joi.string().valid('none', 'basic', 'header', 'bearer'),
       username: Joi.when('type', { is: 'basic', then: Joi.string().required() }),
       password: Joi.when('type', { is: 'basic', then: Joi.string().required() }),
+      name: Joi.when('type', { is: 'header', then: Joi.string().trim().pattern(HEADER_NAME_PATTERN).required() }),
+      value: Joi.when('type', { is: 'header', then: Joi.string().required() }),
+      token: Joi.when('type', { is: 'bearer', then: Joi.string().required() }),
     }).unknown(true),
+    methods: Joi.array().items(Joi.string().uppercase().valid(...WEBHOOK_METHODS)).min(1),
+    signature: Joi.object({
+      preset: Joi.string().valid('none', ...SIGNATURE_PRESETS).allow(null),
+      secret: Joi.when('preset', { is: Joi.valid(...SIGNATURE_PRESETS), then: Joi.string().required() }),
+      tolerance: Joi.number().positive().allow(null),
+      header: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow(''),
+      algorithm: Joi.string().valid('sha1', 'sha256', 'sha512'),
+      encoding: Joi.string().valid('hex', 'base64'),
+      prefix: Joi.string().allow(''),
+      timestampHeader: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow(''),
+      signedPayload: Joi.string().allow(''),
+    })
+      .unknown(true)
+      .allow(null),
+    limits: Joi.object({
+      maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb)?\s*$/i)).allow(null, ''),
+      rateLimit: Joi.object({ requests: Joi.number().integer().positive(), per: Joi.number().positive() })
+        .unknown(true)
+        .allow(null),
+    })
+      .unknown(true)
+      .allow(null),
+    cors: Joi.object({ origins: Joi.array().items(Joi.string().trim()) }).unknown(true).allow(null),
+    ipAllowlist: Joi.array().items(Joi.string().trim()).allow(null),
+    rawBody: Joi.boolean(),
+    handshake: Joi.object({
+      type: Joi.string().valid('none', 'slack', 'meta').allow(null),
+      verifyToken: Joi.when('type', { is: 'meta', then: Joi.string().required() }),
+    })
+      .unknown(true)
+      .allow(null),
     request: Joi.object({ headers: fieldRules, query: fieldRules, body: fieldRules }).unknown(true),
     response: Joi.object({
       statusCode: Joi.alternatives(Joi.number().integer().min(MIN_ANSWER_STATUS).max(MAX_ANSWER_STATUS), Joi.string()),

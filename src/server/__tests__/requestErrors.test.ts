@@ -84,7 +84,7 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     const workflow = await createWebhookWorkflow(testApp);
     const response = await postJson(testApp, workflow.key, { big: 'x'.repeat(4096) });
     expect(response.status).toBe(413);
-    expect((await response.json()).error.message).toContain('1kb');
+    expect((await response.json()).error.message).toContain('1024 bytes');
     expect(await executionsOf(testApp, workflow.id)).toHaveLength(0);
   });
 

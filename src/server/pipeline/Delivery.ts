@@ -3,6 +3,7 @@ import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { WebhookContext, WebhookTriggerConfig } from '../../common/types';
 import type { HttpAnswer } from '../HttpAnswer';
 import type { Log } from '../Log';
+import type { ReceivedFile } from './multipart';
 
 /**
  * What the log line of a delivery says, filled in as the stages learn it (never request data).
@@ -25,6 +26,8 @@ export interface Received {
   logger: Log;
   receivedAt: number;
   trace: DeliveryTrace;
+  /** Headers every answer to this request carries, whichever stage answers (CORS). */
+  answerHeaders: Record<string, string>;
 }
 
 /** The enabled workflow behind the URL key. */
@@ -43,6 +46,8 @@ export interface Read extends Resolved {
 /** The request as the run will see it in `$context`. */
 export interface Parsed extends Read {
   context: WebhookContext;
+  /** The files of a multipart body, until the upload stage has stored them. */
+  uploads?: ReceivedFile[];
 }
 
 /** The sender's own delivery id and its hash, when the trigger's idempotency names where it is. */

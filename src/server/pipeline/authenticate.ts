@@ -1,12 +1,13 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { AuthConfig } from '../../common/types';
+import type { SecretReader } from '../secrets';
 import { Guard, Resolved, WebhookRejection } from './Delivery';
 
 const REALM = 'NocoBase webhook';
 
 // Hashing both sides first gives equal-length buffers, so the comparison takes the same time
 // whatever the length or content of the guess.
-function sameSecret(given: string, expected: string) {
+export function sameSecret(given: string, expected: string) {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
@@ -25,28 +26,71 @@ function parseBasicAuthorization(header: string | undefined): { username: string
   return { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
 }
 
-function checkBasic(auth: AuthConfig, authorization: string | undefined) {
-  const credentials = parseBasicAuthorization(authorization);
-  // Both comparisons always run so that a wrong username takes as long as a wrong password.
-  const userOk = sameSecret(credentials?.username ?? '', auth.username ?? '');
-  const passOk = sameSecret(credentials?.password ?? '', auth.password ?? '');
-  if (!credentials || !userOk || !passOk) {
-    throw new WebhookRejection(401, credentials ? 'Invalid credentials' : 'Authentication required', {
-      'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"`,
-    });
-  }
+/** What one authentication type checks: the credential presented, and the challenge for a refusal. */
+interface Credentials {
+  presented: string | null;
+  expected: string;
+  challenge?: Record<string, string>;
 }
 
-export const authenticate: Guard<Resolved> = (delivery) => {
-  const auth = delivery.config.auth;
-  if (!auth || !auth.type || auth.type === 'none') {
-    return;
-  }
-  if (auth.type === 'basic') {
-    checkBasic(auth, delivery.ctx.get('authorization') || undefined);
-    return;
-  }
-  // An authentication type this version does not know must not silently let requests through.
-  delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: unknown authentication type "${String(auth.type)}"`);
-  throw new WebhookRejection(401, 'Authentication required');
+type CredentialReader = (auth: AuthConfig, header: (name: string) => string, secret: string) => Credentials;
+
+// Basic compares "username:password" as one value, so a wrong username takes as long as a wrong password.
+const CREDENTIALS: Record<string, { secretOf: (auth: AuthConfig) => string | undefined; read: CredentialReader }> = {
+  basic: {
+    secretOf: (auth) => auth.password,
+    read: (auth, header, password) => {
+      const given = parseBasicAuthorization(header('authorization') || undefined);
+      return {
+        presented: given ? `${given.username}:${given.password}` : null,
+        expected: `${auth.username ?? ''}:${password}`,
+        challenge: { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` },
+      };
+    },
+  },
+  header: {
+    secretOf: (auth) => auth.value,
+    read: (auth, header, value) => ({ presented: header((auth.name ?? '').trim()) || null, expected: value }),
+  },
+  bearer: {
+    secretOf: (auth) => auth.token,
+    read: (_auth, header, token) => {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header('authorization'));
+      return {
+        presented: match ? match[1] : null,
+        expected: token,
+        challenge: { 'WWW-Authenticate': `Bearer realm="${REALM}"` },
+      };
+    },
+  },
 };
+
+/**
+ * Checks the caller's credentials: HTTP Basic, a named header with a fixed value (`X-Api-Key`), or
+ * a bearer token, each compared in constant time. Secrets may come from `{{$env.NAME}}`; one that
+ * is not set refuses every request rather than accept an empty credential.
+ */
+export function authenticate(secrets: SecretReader): Guard<Resolved> {
+  return (delivery) => {
+    const auth = delivery.config.auth;
+    if (!auth || !auth.type || auth.type === 'none') {
+      return;
+    }
+    const kind = CREDENTIALS[auth.type];
+    if (!kind) {
+      // An authentication type this version does not know must not silently let requests through.
+      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: unknown authentication type "${String(auth.type)}"`);
+      throw new WebhookRejection(401, 'Authentication required');
+    }
+    const secret = secrets(kind.secretOf(auth));
+    if (!secret) {
+      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: the ${auth.type} credential is empty or names an unset variable`);
+      throw new WebhookRejection(401, 'Authentication required');
+    }
+    const { presented, expected, challenge } = kind.read(auth, (name) => delivery.ctx.get(name), secret);
+    const matches = sameSecret(presented ?? '', expected);
+    if (presented == null || !matches) {
+      throw new WebhookRejection(401, presented == null ? 'Authentication required' : 'Invalid credentials', challenge);
+    }
+  };
+}

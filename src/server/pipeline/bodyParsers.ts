@@ -1,14 +1,38 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import qs from 'qs';
 import { WebhookRejection } from './Delivery';
 
-/** Parses one family of content types; `null` from `matches` means "not mine". */
+/** Parses one family of content types. */
 interface BodyParser {
   matches(mediaType: string): boolean;
-  parse(raw: Buffer): unknown;
+  parse(text: string): unknown;
 }
 
-function parseJson(raw: Buffer): unknown {
-  const text = raw.toString('utf8').replace(/^\uFEFF/, '');
+/** Nesting beyond this is refused: no real payload needs it, and deep values strain every reader. */
+export const MAX_NESTING = 64;
+const XML_ENTITY_DECLARATION = /<!ENTITY/i;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text, or a 400 when it is not UTF-8 (a parsed type must be text). */
+export function decodeUtf8(raw: Buffer): string {
+  try {
+    return utf8.decode(raw).replace(/^\uFEFF/, '');
+  } catch {
+    throw new WebhookRejection(400, 'Request body is not valid UTF-8');
+  }
+}
+
+export function isUtf8(raw: Buffer): boolean {
+  try {
+    utf8.decode(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -16,49 +40,80 @@ function parseJson(raw: Buffer): unknown {
   }
 }
 
-const jsonParser: BodyParser = {
-  matches: (type) => type === 'application/json' || type.endsWith('+json'),
-  parse: parseJson,
-};
+/** Query strings and form bodies: brackets and dots nest (`hub.challenge` → `hub` → `challenge`). */
+export function parseUrlEncoded(text: string): Record<string, unknown> {
+  return qs.parse(text, { allowDots: true, depth: 10, parameterLimit: 1000 });
+}
 
-const formParser: BodyParser = {
-  matches: (type) => type === 'application/x-www-form-urlencoded',
-  parse: (raw) => qs.parse(raw.toString('utf8')),
-};
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  maxNestedTags: MAX_NESTING,
+  processEntities: { enabled: true, maxTotalExpansions: 1000, maxExpandedLength: 100_000 },
+});
 
-const textParser: BodyParser = {
-  matches: (type) => type.startsWith('text/'),
-  parse: (raw) => raw.toString('utf8'),
-};
+function parseXml(text: string): unknown {
+  // Entity declarations are how XML bombs and external-entity reads start; no webhook needs them.
+  if (XML_ENTITY_DECLARATION.test(text)) {
+    throw new WebhookRejection(400, 'XML body declares entities, which are refused');
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new WebhookRejection(400, `Malformed XML body: ${valid.err.msg} (line ${valid.err.line})`);
+  }
+  try {
+    return xmlParser.parse(text);
+  } catch (error) {
+    throw new WebhookRejection(400, `XML body refused: ${(error as Error).message}`);
+  }
+}
 
-// Senders that omit Content-Type usually still send JSON; anything else stays text.
-const untypedParser: BodyParser = {
-  matches: (type) => type === '',
-  parse: (raw) => {
-    const text = raw.toString('utf8').trim();
-    if (text.startsWith('{') || text.startsWith('[')) {
-      try {
-        return JSON.parse(text);
-      } catch {
-        return raw.toString('utf8');
+const PARSERS: BodyParser[] = [
+  { matches: (type) => type === 'application/json' || type.endsWith('+json'), parse: parseJson },
+  { matches: (type) => type === 'application/x-www-form-urlencoded', parse: parseUrlEncoded },
+  { matches: (type) => type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml'), parse: parseXml },
+  { matches: (type) => type.startsWith('text/'), parse: (text) => text },
+  // Senders that omit Content-Type usually still send JSON; anything else stays text.
+  {
+    matches: (type) => type === '',
+    parse: (text) => {
+      const trimmed = text.trim();
+      if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        try {
+          return JSON.parse(trimmed);
+        } catch {
+          return text;
+        }
       }
-    }
-    return raw.toString('utf8');
+      return text;
+    },
   },
-};
-
-const PARSERS: BodyParser[] = [jsonParser, formParser, textParser, untypedParser];
+];
 
 export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** The whole body as later nodes see it: JSON, form fields or text; `null` when empty. */
-export function parseBodyBytes(raw: Buffer, contentType: string | undefined): unknown {
+/**
+ * The whole body as later nodes see it: JSON, form fields, XML as an object, or text; `null` when
+ * empty. Another type is kept as text when it is UTF-8; binary content is refused with 415 unless
+ * the trigger keeps the raw body (`keepsRaw`), which then carries it and the body stays `null`.
+ */
+export function parseBodyBytes(raw: Buffer, contentType: string | undefined, keepsRaw = false): unknown {
   if (!raw.length) {
     return null;
   }
   const type = mediaTypeOf(contentType);
-  const parser = PARSERS.find((candidate) => candidate.matches(type)) ?? textParser;
-  return parser.parse(raw);
+  const parser = PARSERS.find((candidate) => candidate.matches(type));
+  if (parser) {
+    return parser.parse(decodeUtf8(raw));
+  }
+  if (isUtf8(raw)) {
+    return raw.toString('utf8');
+  }
+  if (keepsRaw) {
+    return null;
+  }
+  throw new WebhookRejection(415, `Binary ${type} bodies are kept only when the trigger keeps the raw body`);
 }

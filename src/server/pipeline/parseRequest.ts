@@ -1,7 +1,8 @@
-import qs from 'qs';
 import type { FieldRule, WebhookContext } from '../../common/types';
-import { parseBodyBytes } from './bodyParsers';
+import { isUtf8, MAX_NESTING, mediaTypeOf, parseBodyBytes, parseUrlEncoded } from './bodyParsers';
 import { Parsed, Read, Stage } from './Delivery';
+import { refuseHostileShape, refusePollutingQuery } from './hostileShapes';
+import { parseMultipart, ReceivedFile } from './multipart';
 
 /**
  * Only the headers the designer listed are kept: credentials and cookies must not end up in
@@ -23,16 +24,40 @@ export function pickHeaders(rules: FieldRule[] | undefined, get: (name: string) 
 }
 
 export function parseQuery(querystring: string): Record<string, unknown> {
-  return qs.parse(querystring, { allowDots: false, depth: 10 });
+  return parseUrlEncoded(querystring);
 }
 
-export const parseRequest: Stage<Read, Parsed> = (delivery) => {
+/** `$context.rawBody`: the bytes as text, or base64 when they are not UTF-8. */
+function rawBodyFields(raw: Buffer): Pick<WebhookContext, 'rawBody' | 'rawBodyEncoding'> {
+  return isUtf8(raw) ? { rawBody: raw.toString('utf8'), rawBodyEncoding: 'utf8' } : { rawBody: raw.toString('base64'), rawBodyEncoding: 'base64' };
+}
+
+async function parseBody(delivery: Read): Promise<{ body: unknown; uploads?: ReceivedFile[] }> {
+  const contentType = delivery.ctx.get('content-type');
+  if (delivery.rawBody.length && mediaTypeOf(contentType) === 'multipart/form-data') {
+    const { fields, files } = await parseMultipart(delivery.rawBody, contentType);
+    return { body: fields, uploads: files };
+  }
+  return { body: parseBodyBytes(delivery.rawBody, contentType, Boolean(delivery.config.rawBody)) };
+}
+
+/** The request as the run sees it: listed headers, query, body (and files, and the raw body if kept). */
+export const parseRequest: Stage<Read, Parsed> = async (delivery) => {
   const { ctx, config } = delivery;
+  refusePollutingQuery(ctx.querystring);
+  const query = parseQuery(ctx.querystring);
+  const { body, uploads } = await parseBody(delivery);
+  refuseHostileShape(query, 'query', MAX_NESTING);
+  refuseHostileShape(body, 'body', MAX_NESTING);
   const context: WebhookContext = {
     method: ctx.method,
     headers: pickHeaders(config.request?.headers, (name) => ctx.get(name)),
-    query: parseQuery(ctx.querystring),
-    body: parseBodyBytes(delivery.rawBody, ctx.get('content-type')),
+    query,
+    body,
+    ...(uploads
+      ? { files: uploads.map(({ field, filename, mimeType, content }) => ({ field, filename, mimeType, size: content.length })) }
+      : {}),
+    ...(config.rawBody ? rawBodyFields(delivery.rawBody) : {}),
   };
-  return { ...delivery, context };
+  return { ...delivery, context, uploads };
 };

@@ -1,10 +1,13 @@
 import { randomUUID } from 'crypto';
 import type { Database } from '@nocobase/database';
+import { parse } from '@nocobase/utils';
 import { DEFAULT_ASYNC_RESPONSE } from '../../common/constants';
+import type { ResponseConfig } from '../../common/types';
 import { answerFromResponseConfig, HttpAnswer, jsonError } from '../HttpAnswer';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import { DuplicateDelivery, InboxWriter } from '../inbox/InboxWriter';
+import { clientAddressOf } from './clientAddress';
 import { Answered, Identified, Resolved, Stage, Stored, WebhookRejection } from './Delivery';
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
@@ -24,9 +27,25 @@ interface EarlierDelivery {
   answer: HttpAnswer | null;
 }
 
-/** The immediate answer of an async workflow: its configured response. */
-function asyncAnswer(delivery: Resolved): HttpAnswer {
-  const { answer, problems } = answerFromResponseConfig(delivery.config.response, {
+/**
+ * The immediate answer of an async workflow: its configured response, where `{{$context.…}}`
+ * variables take values from the request (to echo a handshake's challenge, or a sender's id).
+ */
+const templated = new WeakMap<object, boolean>();
+function usesVariables(response: ResponseConfig): boolean {
+  let uses = templated.get(response);
+  if (uses === undefined) {
+    uses = JSON.stringify(response).includes('{{');
+    templated.set(response, uses);
+  }
+  return uses;
+}
+
+function asyncAnswer(delivery: Identified): HttpAnswer {
+  const configured = delivery.config.response;
+  const response: ResponseConfig | undefined =
+    configured && usesVariables(configured) ? parse(configured)({ $context: delivery.context }) : configured;
+  const { answer, problems } = answerFromResponseConfig(response, {
     status: DEFAULT_ASYNC_RESPONSE.statusCode,
     headers: {},
     body: DEFAULT_ASYNC_RESPONSE.body,
@@ -70,7 +89,7 @@ export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<I
       headers: context.headers,
       query: context.query,
       body: context.body,
-      clientIp: delivery.ctx.request.ip || null,
+      clientIp: clientAddressOf(delivery.ctx) || null,
       receivedAt: new Date(delivery.receivedAt),
       deliveryId: delivery.deliveryId ?? null,
       idempotencyKey: delivery.idempotencyKey ?? null,

@@ -1,12 +1,49 @@
+import bytes from 'bytes';
 import getRawBody from 'raw-body';
 import { Read, Resolved, Stage, WebhookRejection } from './Delivery';
 
-export const DEFAULT_BODY_LIMIT = '10mb';
+/** What a workflow accepts unless its `limits.maxBodySize` says otherwise. */
+export const DEFAULT_WORKFLOW_BODY_LIMIT = 1024 * 1024;
+/** The ceiling no workflow can raise its limit above (`WEBHOOK_BODY_LIMIT`). */
+export const DEFAULT_BODY_CEILING = '16mb';
+/** How long a sender may take to deliver its body (`WEBHOOK_BODY_TIMEOUT_MS`). */
+const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
 interface RawBodyError extends Error {
   type?: string;
-  status?: number;
-  limit?: number;
+}
+
+function byteCount(value: unknown): number | null {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && value > 0 ? Math.floor(value) : null;
+  }
+  if (typeof value === 'string' && value.trim()) {
+    const parsed = bytes.parse(value.trim());
+    return parsed != null && Number.isFinite(parsed) && parsed > 0 ? parsed : null;
+  }
+  return null;
+}
+
+/** The workflow's own limit, never above the instance's ceiling. */
+export function bodyLimitOf(configured: unknown, ceiling: number): number {
+  return Math.min(byteCount(configured) ?? DEFAULT_WORKFLOW_BODY_LIMIT, ceiling);
+}
+
+function readWithin(delivery: Resolved, limit: number, timeoutMs: number): Promise<Buffer> {
+  const { ctx } = delivery;
+  let timer: NodeJS.Timeout | undefined;
+  const reading = getRawBody(ctx.req, { limit, length: ctx.get('content-length') || undefined });
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // A sender trickling its body must not hold the request (and its memory) open for good.
+      reading.catch(() => undefined);
+      ctx.req.unpipe();
+      reject(
+        new WebhookRejection(408, `Request body was not received within ${timeoutMs / 1000} s`, { Connection: 'close' }),
+      );
+    }, timeoutMs);
+  });
+  return Promise.race([reading, expired]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -14,7 +51,11 @@ interface RawBodyError extends Error {
  * them. The stream is normally still unread (the stage runs before NocoBase's body parser); when
  * it was already consumed, the text that parser kept is the best that is left.
  */
-export function readBody(limit: string = process.env.WEBHOOK_BODY_LIMIT || DEFAULT_BODY_LIMIT): Stage<Resolved, Read> {
+export function readBody(
+  ceiling: string = process.env.WEBHOOK_BODY_LIMIT || DEFAULT_BODY_CEILING,
+  timeoutMs: number = Number(process.env.WEBHOOK_BODY_TIMEOUT_MS) || DEFAULT_BODY_TIMEOUT_MS,
+): Stage<Resolved, Read> {
+  const ceilingBytes = byteCount(ceiling) ?? (bytes.parse(DEFAULT_BODY_CEILING) as number);
   const read = (delivery: Resolved, rawBody: Buffer): Read => {
     delivery.trace.bodySize = rawBody.length;
     return { ...delivery, rawBody };
@@ -25,12 +66,18 @@ export function readBody(limit: string = process.env.WEBHOOK_BODY_LIMIT || DEFAU
       const kept = (ctx.request as { rawBody?: string }).rawBody;
       return read(delivery, Buffer.from(typeof kept === 'string' ? kept : '', 'utf8'));
     }
+    const limit = bodyLimitOf(delivery.config.limits?.maxBodySize, ceilingBytes);
     try {
-      return read(delivery, await getRawBody(ctx.req, { limit, length: ctx.get('content-length') || undefined }));
+      return read(delivery, await readWithin(delivery, limit, timeoutMs));
     } catch (caught) {
+      if (caught instanceof WebhookRejection) {
+        throw caught;
+      }
       const error = caught as RawBodyError;
       if (error.type === 'entity.too.large') {
-        throw new WebhookRejection(413, `Request body is larger than the limit of ${limit}`);
+        throw new WebhookRejection(413, `Request body is larger than the limit of ${bytes.format(limit)} (${limit} bytes)`, {
+          Connection: 'close',
+        });
       }
       if (error.type === 'request.size.invalid') {
         throw new WebhookRejection(400, 'Request body length does not match Content-Length');

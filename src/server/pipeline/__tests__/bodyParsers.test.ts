@@ -27,7 +27,29 @@ describe('parseBodyBytes', () => {
       b: { c: 'x y' },
       list: ['1', '2'],
     });
-    expect(parseBodyBytes(bytes('<xml/>'), 'text/xml')).toBe('<xml/>');
+    expect(parseBodyBytes(bytes('<b>bold</b>'), 'text/html')).toBe('<b>bold</b>');
+  });
+
+  it('parses XML into an object, attributes included, and refuses entity declarations and deep nesting', () => {
+    const notification = '<?xml version="1.0"?><notify type="payment"><order id="A-1"><total currency="EUR">9.50</total></order></notify>';
+    expect(parseBodyBytes(bytes(notification), 'application/xml')).toEqual({
+      '?xml': { '@version': '1.0' },
+      notify: { '@type': 'payment', order: { '@id': 'A-1', total: { '#text': '9.50', '@currency': 'EUR' } } },
+    });
+    const bomb = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><l>&b;</l>';
+    expect(() => parseBodyBytes(bytes(bomb), 'text/xml')).toThrow('XML body declares entities, which are refused');
+    expect(() => parseBodyBytes(bytes('<a><b></a>'), 'text/xml')).toThrow(/^Malformed XML body/);
+    const deep = `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`;
+    expect(() => parseBodyBytes(bytes(deep), 'application/xml')).toThrow(WebhookRejection);
+  });
+
+  it('refuses bodies of a parsed type that are not UTF-8, and binary bodies unless the raw body is kept', () => {
+    const latin1 = Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]);
+    expect(() => parseBodyBytes(latin1, 'application/json')).toThrow('Request body is not valid UTF-8');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff]);
+    expect(() => parseBodyBytes(png, 'image/png')).toThrow(/^Binary image\/png bodies/);
+    expect(parseBodyBytes(png, 'image/png', true)).toBeNull();
+    expect(parseBodyBytes(bytes('plain words'), 'application/octet-stream')).toBe('plain words');
   });
 
   it('treats an untyped body as JSON when it is JSON, else as text', () => {

@@ -1,0 +1,68 @@
+import type { Context } from '@nocobase/actions';
+import { BlockList, isIP } from 'net';
+
+const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+
+/** `::ffff:203.0.113.7` (how a dual-stack socket reports an IPv4 caller) is that IPv4 address. */
+export function plainAddress(address: string): string {
+  const mapped = IPV4_MAPPED.exec(address.trim());
+  return mapped ? mapped[1] : address.trim();
+}
+
+/** An address list of single addresses and CIDR ranges; entries that are neither come back apart. */
+export function buildAddressList(entries: string[]): { list: BlockList; invalid: string[] } {
+  const list = new BlockList();
+  const invalid: string[] = [];
+  for (const entry of entries) {
+    const [address, prefix] = plainAddress(String(entry)).split('/');
+    const family = isIP(address);
+    const bits = prefix === undefined ? null : Number(prefix);
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (!family || (bits != null && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32)))) {
+      invalid.push(String(entry));
+    } else if (bits == null) {
+      list.addAddress(address, type);
+    } else {
+      list.addSubnet(address, bits, type);
+    }
+  }
+  return { list, invalid };
+}
+
+export function listHas(list: BlockList, address: string): boolean {
+  const plain = plainAddress(address);
+  const family = isIP(plain);
+  return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** Reverse proxies whose `X-Forwarded-For` is believed (`WEBHOOK_TRUSTED_PROXIES`, comma-separated). */
+const trustedProxies = buildAddressList(
+  (process.env.WEBHOOK_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+).list;
+
+/**
+ * The caller's address: the socket's peer, unless that peer is a trusted proxy, in which case the
+ * nearest `X-Forwarded-For` hop that is not itself a trusted proxy. Anyone can write that header,
+ * so it is never read from an untrusted peer (NocoBase's own client-IP middleware takes its first
+ * entry as is, which would let any caller pass an allow-list).
+ */
+export function clientAddressOf(ctx: Context): string {
+  const peer = plainAddress(ctx.req.socket.remoteAddress ?? '');
+  if (!listHas(trustedProxies, peer)) {
+    return peer;
+  }
+  const hops = ctx
+    .get('x-forwarded-for')
+    .split(',')
+    .map((hop) => plainAddress(hop))
+    .filter(Boolean);
+  for (let index = hops.length - 1; index >= 0; index -= 1) {
+    if (!listHas(trustedProxies, hops[index])) {
+      return hops[index];
+    }
+  }
+  return hops[0] ?? peer;
+}

@@ -1,0 +1,44 @@
+import { WebhookRejection } from './Delivery';
+
+/** Keys through which a later merge could reach `Object.prototype`. */
+const POLLUTING_KEY = /(^|[.[\]&?])(__proto__|constructor\W*prototype)/;
+
+/**
+ * Refuses values that no sender needs and that hurt whoever reads them later: nesting deeper than
+ * `maxDepth`, and `__proto__` or `constructor.prototype` keys. Walked without recursion, so a value
+ * nested 10,000 levels deep cannot exhaust the stack here.
+ */
+export function refuseHostileShape(value: unknown, part: string, maxDepth: number): void {
+  const stack: Array<{ value: unknown; depth: number; parentKey: string }> = [{ value, depth: 0, parentKey: '' }];
+  while (stack.length) {
+    const { value: current, depth, parentKey } = stack.pop()!;
+    if (current == null || typeof current !== 'object') {
+      continue;
+    }
+    if (depth >= maxDepth) {
+      throw new WebhookRejection(400, `Request ${part} is nested deeper than ${maxDepth} levels`);
+    }
+    for (const key of Object.keys(current)) {
+      if (key === '__proto__' || (key === 'prototype' && parentKey === 'constructor')) {
+        throw new WebhookRejection(400, `Request ${part} contains the key "${key}", which is refused`);
+      }
+      stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1, parentKey: key });
+    }
+  }
+}
+
+/**
+ * The query parser silently drops `__proto__` keys; a query that tries one is refused outright
+ * instead, so that the sender learns its request was not taken as sent.
+ */
+export function refusePollutingQuery(querystring: string): void {
+  let decoded = querystring;
+  try {
+    decoded = decodeURIComponent(querystring.replace(/\+/g, ' '));
+  } catch {
+    // Undecodable escapes are left as they are; the check below still sees the plain text.
+  }
+  if (POLLUTING_KEY.test(decoded)) {
+    throw new WebhookRejection(400, 'Request query contains a __proto__ or constructor.prototype key, which is refused');
+  }
+}
