@@ -35,13 +35,17 @@ export function listHas(list: BlockList, address: string): boolean {
   return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
 }
 
+let trusted: { source: string; list: BlockList } | null = null;
+
 /** Reverse proxies whose `X-Forwarded-For` is believed (`WEBHOOK_TRUSTED_PROXIES`, comma-separated). */
-const trustedProxies = buildAddressList(
-  (process.env.WEBHOOK_TRUSTED_PROXIES ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean),
-).list;
+function trustedProxies(): BlockList {
+  const source = process.env.WEBHOOK_TRUSTED_PROXIES ?? '';
+  if (trusted?.source !== source) {
+    const entries = source.split(',').map((entry) => entry.trim()).filter(Boolean);
+    trusted = { source, list: buildAddressList(entries).list };
+  }
+  return trusted.list;
+}
 
 /**
  * The caller's address: the socket's peer, unless that peer is a trusted proxy, in which case the
@@ -50,8 +54,9 @@ const trustedProxies = buildAddressList(
  * entry as is, which would let any caller pass an allow-list).
  */
 export function clientAddressOf(ctx: Context): string {
+  const proxies = trustedProxies();
   const peer = plainAddress(ctx.req.socket.remoteAddress ?? '');
-  if (!listHas(trustedProxies, peer)) {
+  if (!listHas(proxies, peer)) {
     return peer;
   }
   const hops = ctx
@@ -60,7 +65,7 @@ export function clientAddressOf(ctx: Context): string {
     .map((hop) => plainAddress(hop))
     .filter(Boolean);
   for (let index = hops.length - 1; index >= 0; index -= 1) {
-    if (!listHas(trustedProxies, hops[index])) {
+    if (!listHas(proxies, hops[index])) {
       return hops[index];
     }
   }
