@@ -29,6 +29,12 @@ const REQUIRED_PLUGINS = [
   'workflow',
 ];
 
+/** Extra plugins go before system-settings, whose install already uploads a file (its logo). */
+function withExtraPlugins(extra: string[]): string[] {
+  const at = REQUIRED_PLUGINS.indexOf('system-settings');
+  return [...REQUIRED_PLUGINS.slice(0, at), ...extra, ...REQUIRED_PLUGINS.slice(at)];
+}
+
 /**
  * SQLite by default (a fresh file per test file). With DB_DIALECT=postgres or mysql and the usual
  * DB_* variables (see scripts/with-database.sh), each test file gets a database of its own on that
@@ -47,7 +53,9 @@ async function freshDatabase(dir: string): Promise<TestDatabase> {
  * Boots a real NocoBase application (from @nocobase/server) with the plugins a workflow needs and
  * this plugin, on a fresh database, listening on a free loopback port.
  */
-export async function startTestApp(options: { database?: Record<string, unknown> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { database?: Record<string, unknown>; extraPlugins?: string[] } = {},
+): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-test-'));
   const database = options.database ? { options: options.database, drop: async () => {} } : await freshDatabase(dir);
   const app = new Application({
@@ -55,7 +63,7 @@ export async function startTestApp(options: { database?: Record<string, unknown>
     database: database.options,
     resourcer: { prefix: '/api' },
     acl: true,
-    plugins: [...REQUIRED_PLUGINS, PluginWorkflowWebhookServer],
+    plugins: [...withExtraPlugins(options.extraPlugins ?? []), PluginWorkflowWebhookServer],
   } as ConstructorParameters<typeof Application>[0]);
   await app.runCommandThrowError('install', '-f');
   await app.runCommandThrowError('start');
@@ -84,10 +92,13 @@ export async function startTestApp(options: { database?: Record<string, unknown>
  * One app for the whole test file: started before the first test, destroyed after the last.
  * Returns an accessor because the app exists only once `beforeAll` has run.
  */
-export function useTestApp(setup?: (testApp: TestApp) => void | Promise<void>): () => TestApp {
+export function useTestApp(
+  setup?: (testApp: TestApp) => void | Promise<void>,
+  options: Parameters<typeof startTestApp>[0] = {},
+): () => TestApp {
   let testApp: TestApp;
   beforeAll(async () => {
-    testApp = await startTestApp();
+    testApp = await startTestApp(options);
     await setup?.(testApp);
   });
   afterAll(async () => {
