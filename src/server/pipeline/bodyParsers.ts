@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import qs from 'qs';
 import { WebhookRejection } from './Delivery';
+import { refusePollutingKeys } from './hostileShapes';
 
 /** Parses one family of content types. */
 interface BodyParser {
@@ -41,7 +42,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Query strings and form bodies: brackets and dots nest (`hub.challenge` → `hub` → `challenge`). */
-export function parseUrlEncoded(text: string): Record<string, unknown> {
+export function parseUrlEncoded(text: string, part = 'query'): Record<string, unknown> {
+  // The parser silently drops `__proto__` keys; such a request is refused instead, so that the
+  // sender learns it was not taken as sent.
+  refusePollutingKeys(text, part);
   return qs.parse(text, { allowDots: true, depth: 10, parameterLimit: 1000 });
 }
 
@@ -71,7 +75,7 @@ function parseXml(text: string): unknown {
 
 const PARSERS: BodyParser[] = [
   { matches: (type) => type === 'application/json' || type.endsWith('+json'), parse: parseJson },
-  { matches: (type) => type === 'application/x-www-form-urlencoded', parse: parseUrlEncoded },
+  { matches: (type) => type === 'application/x-www-form-urlencoded', parse: (text) => parseUrlEncoded(text, 'body') },
   { matches: (type) => type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml'), parse: parseXml },
   { matches: (type) => type.startsWith('text/'), parse: (text) => text },
   // Senders that omit Content-Type usually still send JSON; anything else stays text.

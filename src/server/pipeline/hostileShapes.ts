@@ -27,18 +27,15 @@ export function refuseHostileShape(value: unknown, part: string, maxDepth: numbe
   }
 }
 
-/**
- * The query parser silently drops `__proto__` keys; a query that tries one is refused outright
- * instead, so that the sender learns its request was not taken as sent.
- */
-export function refusePollutingQuery(querystring: string): void {
-  let decoded = querystring;
+/** Refuses a query string or form body whose keys try `__proto__` or `constructor.prototype`. */
+export function refusePollutingKeys(urlEncoded: string, part: string): void {
+  let decoded = urlEncoded;
   try {
-    decoded = decodeURIComponent(querystring.replace(/\+/g, ' '));
+    decoded = decodeURIComponent(urlEncoded.replace(/\+/g, ' '));
   } catch {
     // Undecodable escapes are left as they are; the check below still sees the plain text.
   }
   if (POLLUTING_KEY.test(decoded)) {
-    throw new WebhookRejection(400, 'Request query contains a __proto__ or constructor.prototype key, which is refused');
+    throw new WebhookRejection(400, `Request ${part} contains a __proto__ or constructor.prototype key, which is refused`);
   }
 }

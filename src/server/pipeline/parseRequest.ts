@@ -1,7 +1,7 @@
 import type { FieldRule, WebhookContext } from '../../common/types';
 import { isUtf8, MAX_NESTING, mediaTypeOf, parseBodyBytes, parseUrlEncoded } from './bodyParsers';
 import { Parsed, Read, Stage } from './Delivery';
-import { refuseHostileShape, refusePollutingQuery } from './hostileShapes';
+import { refuseHostileShape } from './hostileShapes';
 import { parseMultipart, ReceivedFile } from './multipart';
 
 /**
@@ -44,7 +44,6 @@ async function parseBody(delivery: Read): Promise<{ body: unknown; uploads?: Rec
 /** The request as the run sees it: listed headers, query, body (and files, and the raw body if kept). */
 export const parseRequest: Stage<Read, Parsed> = async (delivery) => {
   const { ctx, config } = delivery;
-  refusePollutingQuery(ctx.querystring);
   const query = parseQuery(ctx.querystring);
   const { body, uploads } = await parseBody(delivery);
   refuseHostileShape(query, 'query', MAX_NESTING);
