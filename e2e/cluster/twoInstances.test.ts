@@ -69,12 +69,19 @@ describe('two app instances on one PostgreSQL database', () => {
   let b: RunningApp;
 
   beforeAll(async () => {
-    if (process.env.DB_DIALECT !== 'postgres') {
-      throw new Error('run with `npm run test:cluster`, which provides a PostgreSQL server');
+    if (process.env.DB_DIALECT !== 'postgres' || !process.env.CACHE_REDIS_URL) {
+      throw new Error('run with `npm run test:cluster`, which provides a PostgreSQL server and Redis');
     }
     database = await freshServerDatabase('postgres', 'webhook_cluster');
     // Rows a dead instance stored are taken over after 5 s instead of a minute, to keep the test short.
-    env = { DB_PASSWORD: '', ...database.overrides, WEBHOOK_INBOX_TAKEOVER_MS: '5000' };
+    // NocoBase's cache on Redis, as a cluster runs it: the rate limit's counter is shared there.
+    env = {
+      DB_PASSWORD: '',
+      ...database.overrides,
+      WEBHOOK_INBOX_TAKEOVER_MS: '5000',
+      CACHE_DEFAULT_STORE: 'redis',
+      CACHE_REDIS_URL: process.env.CACHE_REDIS_URL,
+    };
     a = await startRunningApp({ env });
     b = await startRunningApp({ env });
   });
@@ -165,5 +172,32 @@ describe('two app instances on one PostgreSQL database', () => {
     const runs = await runsOf(workflow.id);
     expect([...runs.entries()].filter(([, count]) => count !== 1)).toEqual([]);
     expect(runs.size).toBe(20);
+  });
+
+  it('counts a workflow\'s rate limit across both instances', async () => {
+    const token = await a.signIn();
+    const { data: workflow } = await a.api<{ data: { id: number; key: string } }>('workflows:create', {
+      token,
+      body: { title: 'cluster rate limit', type: 'webhook', sync: false, enabled: true, config: { limits: { rateLimit: { requests: 10, per: 60 } } } },
+    });
+    await waitUntil(() => serves(b, workflow.key), 'B serving the workflow enabled through A', 5_000);
+    // Away from the end of a 60 s window, so that all twelve requests are counted in one.
+    const intoWindow = Date.now() % 60_000;
+    if (intoWindow > 50_000) {
+      await new Promise((resolve) => setTimeout(resolve, 60_000 - intoWindow + 100));
+    }
+    const statuses: number[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const app = n % 2 ? b : a;
+      const response = await fetch(`${app.baseUrl}/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ n }),
+      });
+      statuses.push(response.status);
+    }
+    console.log(`[cluster] rate limit 10 per 60 s, 12 requests alternating between A and B: ${statuses.join(' ')}`);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+    expect(statuses.slice(10)).toEqual([429, 429]);
   });
 });

@@ -155,4 +155,22 @@ describe('who may deliver, how, how much and how often', () => {
     expect(await executionsOf(current(), defaults.id)).toHaveLength(0);
     expect(await executionsOf(current(), small.id)).toHaveLength(1);
   });
+
+  it('keeps name, type and size of uploaded files when the file manager is not enabled', async () => {
+    const workflow = await createWebhookWorkflow(current());
+    const boundary = 'x-boundary';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="device"\r\n\r\nsensor-4\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="reading"; filename="reading.csv"\r\nContent-Type: text/csv\r\n\r\nt,v\n1,20.5\n\r\n`,
+      `--${boundary}--\r\n`,
+    ].join('');
+    const answer = await call(workflow.key, { method: 'POST', body, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+    expect(answer.status).toBe(200);
+    const [run] = await waitForExecutions(current(), workflow.id, 1);
+    expect(run.context).toMatchObject({
+      body: { device: 'sensor-4' },
+      files: [{ field: 'reading', filename: 'reading.csv', mimeType: 'text/csv', size: 11 }],
+    });
+    expect((run.context as { files: object[] }).files[0]).not.toHaveProperty('attachmentId');
+  });
 });
