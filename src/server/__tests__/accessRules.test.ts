@@ -171,6 +171,6 @@ describe('who may deliver, how, how much and how often', () => {
       body: { device: 'sensor-4' },
       files: [{ field: 'reading', filename: 'reading.csv', mimeType: 'text/csv', size: 11 }],
     });
-    expect((run.context as { files: object[] }).files[0]).not.toHaveProperty('attachmentId');
+    expect(run.context.files?.[0]).not.toHaveProperty('attachmentId');
   });
 });

@@ -85,7 +85,9 @@ describe('the delivery inbox', () => {
       instanceId: 'a-process-that-died',
       receivedAt: new Date(Date.now() - 5 * 60_000),
     };
-    const neverRan = { ...crashed, body: { lost: 1 }, eventKey: `webhook:${randomUUID()}` };
+    // The raw body and the files a run sees beside the body are kept and restored with it.
+    const extras = { rawBody: '{"lost":1}', rawBodyEncoding: 'utf8', files: [{ field: 'f', filename: 'a.txt', mimeType: 'text/plain', size: 1 }] };
+    const neverRan = { ...crashed, body: { lost: 1 }, extras, eventKey: `webhook:${randomUUID()}` };
     const ranUnrecorded = { ...crashed, body: { lost: 2 }, eventKey: `webhook:${randomUUID()}` };
     await model().bulkCreate([neverRan, ranUnrecorded]);
     // The second one's run was written before its process died; its row never learnt it.
@@ -97,6 +99,7 @@ describe('the delivery inbox', () => {
     const executions = await executionsOf(current(), workflow.id);
     expect(executions).toHaveLength(2);
     expect(executions.map((execution) => (execution.context.body as { lost: number }).lost).sort()).toEqual([1, 2]);
+    expect(executions.find((execution) => (execution.context.body as { lost: number }).lost === 1)?.context).toMatchObject(extras);
     expect(rows.map((row) => row.attempts)).toEqual([1, 0]);
     expect(rows.every((row) => row.executionId != null)).toBe(true);
   });

@@ -21,6 +21,8 @@ export interface DeliveryValues {
   headers: WebhookContext['headers'];
   query: WebhookContext['query'];
   body: unknown;
+  /** `files`, `rawBody`, `rawBodyEncoding` when the request had them; null otherwise. */
+  extras: Partial<Pick<WebhookContext, 'files' | 'rawBody' | 'rawBodyEncoding'>> | null;
   clientIp: string | null;
   receivedAt: Date;
   deliveryId: string | null;
@@ -43,6 +45,11 @@ export function stateOfExecution(status: number | null | undefined): DeliverySta
   return status > 0 ? DELIVERY_STATE.FINISHED : DELIVERY_STATE.FAILED;
 }
 
-export function contextOf(row: Pick<DeliveryValues, 'method' | 'headers' | 'query' | 'body'>): WebhookContext {
-  return { method: row.method, headers: row.headers ?? {}, query: row.query ?? {}, body: row.body ?? null };
+export function contextOf(row: Pick<DeliveryValues, 'method' | 'headers' | 'query' | 'body' | 'extras'>): WebhookContext {
+  return { method: row.method, headers: row.headers ?? {}, query: row.query ?? {}, body: row.body ?? null, ...(row.extras ?? {}) };
+}
+
+/** What of a run's context is kept beside method, headers, query and body. */
+export function extrasOf({ method, headers, query, body, ...extras }: WebhookContext): DeliveryValues['extras'] {
+  return Object.keys(extras).length ? extras : null;
 }

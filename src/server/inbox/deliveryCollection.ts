@@ -22,6 +22,8 @@ export default defineCollection({
     { type: 'json', name: 'headers', defaultValue: {} },
     { type: 'json', name: 'query', defaultValue: {} },
     { type: 'json', name: 'body', defaultValue: null },
+    // The rest of `$context` when there is more: uploaded files, the raw body.
+    { type: 'json', name: 'extras', defaultValue: null },
     { type: 'string', name: 'clientIp', length: 64 },
     { type: 'date', name: 'receivedAt' },
     // The sender's own delivery id, when the trigger names where it comes from.

@@ -5,7 +5,7 @@ import { DEFAULT_ASYNC_RESPONSE } from '../../common/constants';
 import type { ResponseConfig } from '../../common/types';
 import { answerFromResponseConfig, HttpAnswer, jsonError } from '../HttpAnswer';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
-import { DELIVERY_STATE, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
+import { DELIVERY_STATE, EVENT_KEY_PREFIX, extrasOf } from '../inbox/DeliveryRecord';
 import { DuplicateDelivery, InboxWriter } from '../inbox/InboxWriter';
 import { clientAddressOf } from './clientAddress';
 import { Answered, Identified, Resolved, Stage, Stored, WebhookRejection } from './Delivery';
@@ -89,6 +89,7 @@ export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<I
       headers: context.headers,
       query: context.query,
       body: context.body,
+      extras: extrasOf(context),
       clientIp: clientAddressOf(delivery.ctx) || null,
       receivedAt: new Date(delivery.receivedAt),
       deliveryId: delivery.deliveryId ?? null,

@@ -1,3 +1,4 @@
+import type { WebhookContext } from '../../../common/types';
 import type { FlowNodeModel, WorkflowModel } from '@nocobase/plugin-workflow';
 import type { TestApp } from './testApp';
 
@@ -50,7 +51,7 @@ export async function createWebhookWorkflow(
 export interface ExecutionRow {
   id: number;
   status: number;
-  context: { method: string; headers: Record<string, string>; query: Record<string, unknown>; body: unknown };
+  context: WebhookContext;
   manually?: boolean;
 }
 
