@@ -31,7 +31,8 @@ function trackedRequest(target, record, items) {
       }
       const id = nextId(target.idPrefix);
       context.ids = [id];
-      return { ...request, body: target.makeBody(id) };
+      const body = target.makeBody(id);
+      return target.signHeaders ? { ...request, body, headers: { ...request.headers, ...target.signHeaders(body) } } : { ...request, body };
     },
     onResponse(status, body, context) {
       for (const id of context.ids) record(id, status, body);

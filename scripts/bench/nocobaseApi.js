@@ -49,8 +49,8 @@ function createApi(baseUrl) {
     },
 
     /** One cheap node, so the drain measures the engine's per-execution cost, not the node's. */
-    createAsyncWorkflow(title) {
-      return this.createWorkflow({ title, sync: false, node: CHEAP_NODE });
+    createAsyncWorkflow(title, config = {}) {
+      return this.createWorkflow({ title, sync: false, node: CHEAP_NODE, config });
     },
 
     /** The HTTP Response node echoes the order id, so the bench can check the answer is the run's. */

@@ -43,6 +43,8 @@ function render(result) {
   lines.push('');
   lines.push(`ratios   async/baseline ${fmt(ratios.asyncToBaseline, 2)}   sync/baseline ${fmt(ratios.syncToBaseline, 2)}   ` +
     `baseline/ceiling ${fmt(ratios.baselineToCeiling, 4)}   sync@${result.targets.sync.connections}/sync@1 ${fmt(ratios.syncToSingleConnection, 2)}`);
+  lines.push(`         signed/baseline ${fmt(ratios.signedToBaseline, 2)}   signed/async ${fmt(ratios.signedToAsync, 2)} ` +
+    '(the async target on a workflow verifying a GitHub signature over every body)');
   lines.push(`latency  async p99 at 50 connections ${fmt(result.latency.asyncP99At50Ms, 1)} ms (a burst opening its connections); ` +
     `${fmt(result.latency.sustainedAsyncP99At50Ms, 1)} ms on 50 kept-open connections over ${result.sustained?.requests} requests ` +
     `(${fmt(result.sustained?.requestsPerSecond)} req/s, p50 ${fmt(result.sustained?.latencyMs.p50, 1)} ms)`);
