@@ -6,11 +6,25 @@ export function isResponseNodeAvailable(workflow: WorkflowLike | undefined, isSy
   return workflow?.type === TRIGGER_TYPE && isSync;
 }
 
-/** Basic authentication needs both credentials; everything else is optional. */
+const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
+/**
+ * Every chosen check has what it needs: both Basic credentials, the header and its value, the
+ * token, the signing secret, the Meta verify token. Everything else is optional.
+ */
 export function isTriggerConfigValid(config: WebhookTriggerConfig | undefined): boolean {
   const auth = config?.auth;
-  if (auth?.type !== 'basic') {
-    return true;
-  }
-  return Boolean(auth.username?.trim()) && Boolean(auth.password);
+  const signature = config?.signature;
+  const handshake = config?.handshake;
+  const authComplete =
+    auth?.type === 'basic'
+      ? filled(auth.username) && Boolean(auth.password)
+      : auth?.type === 'header'
+        ? filled(auth.name) && Boolean(auth.value)
+        : auth?.type === 'bearer'
+          ? Boolean(auth.token)
+          : true;
+  const signatureComplete = !signature?.preset || signature.preset === 'none' || Boolean(signature.secret);
+  const handshakeComplete = handshake?.type !== 'meta' || Boolean(handshake.verifyToken);
+  return authComplete && signatureComplete && handshakeComplete;
 }

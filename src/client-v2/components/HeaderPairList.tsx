@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input } from 'antd';
 import React from 'react';
-import { isValidHeaderName } from '../../common/httpRules';
 import { useT } from '../locale';
+import { headerNameRule } from './headerNameRule';
 
 export interface HeaderPairListProps {
   /** Where the rows live in the form, e.g. `['config', 'headers']`. */
@@ -27,13 +27,7 @@ export function HeaderPairList({ name, testId, renderValue }: HeaderPairListProp
                   name={[field.name, 'name']}
                   rules={[
                     { required: true, whitespace: true, message: t('Required') },
-                    {
-                      validator: async (_rule, value) => {
-                        if (value && !isValidHeaderName(value)) {
-                          throw new Error(t('Letters, digits and !#$%&\'*+.^_`|~- only, without spaces'));
-                        }
-                      },
-                    },
+                    headerNameRule(t),
                   ]}
                   style={{ flex: 1, marginBottom: 8 }}
                 >

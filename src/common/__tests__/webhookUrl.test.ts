@@ -42,4 +42,20 @@ describe('isTriggerConfigValid', () => {
     expect(isTriggerConfigValid({ auth: { type: 'basic', username: 'u' } })).toBe(false);
     expect(isTriggerConfigValid({ auth: { type: 'basic', username: ' ', password: 'p' } })).toBe(false);
   });
+
+  it('requires the header and its value, or the bearer token', () => {
+    expect(isTriggerConfigValid({ auth: { type: 'header', name: 'X-Api-Key', value: 'k' } })).toBe(true);
+    expect(isTriggerConfigValid({ auth: { type: 'header', name: ' ', value: 'k' } })).toBe(false);
+    expect(isTriggerConfigValid({ auth: { type: 'header', name: 'X-Api-Key' } })).toBe(false);
+    expect(isTriggerConfigValid({ auth: { type: 'bearer', token: '{{$env.TOKEN}}' } })).toBe(true);
+    expect(isTriggerConfigValid({ auth: { type: 'bearer' } })).toBe(false);
+  });
+
+  it('requires a signing secret for a signature preset and a verify token for the Meta handshake', () => {
+    expect(isTriggerConfigValid({ signature: { preset: 'none' }, handshake: { type: 'slack' } })).toBe(true);
+    expect(isTriggerConfigValid({ signature: { preset: 'github', secret: 's' } })).toBe(true);
+    expect(isTriggerConfigValid({ signature: { preset: 'stripe' } })).toBe(false);
+    expect(isTriggerConfigValid({ handshake: { type: 'meta', verifyToken: 'v' } })).toBe(true);
+    expect(isTriggerConfigValid({ handshake: { type: 'meta' } })).toBe(false);
+  });
 });
