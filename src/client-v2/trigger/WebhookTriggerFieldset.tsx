@@ -7,6 +7,7 @@ import { AuthFields } from './AuthFields';
 import { IdempotencyFields } from './IdempotencyFields';
 import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
+import { SignatureFields } from './SignatureFields';
 import { WebhookUrlField } from './WebhookUrlField';
 
 /** The trigger's configuration drawer (both clients). */
@@ -20,6 +21,7 @@ export default function WebhookTriggerFieldset() {
       </Section>
       <Section title={t('Security')} testId="webhook-section-security">
         <AuthFields />
+        <SignatureFields />
       </Section>
       <Section
         title={t('Parse request data')}
