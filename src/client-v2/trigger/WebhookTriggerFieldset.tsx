@@ -3,8 +3,10 @@ import React from 'react';
 import type { WorkflowLike } from '../../common/types';
 import { Section } from '../components/Section';
 import { useT } from '../locale';
+import { AccessFields } from './AccessFields';
 import { AuthFields } from './AuthFields';
 import { IdempotencyFields } from './IdempotencyFields';
+import { LimitsFields } from './LimitsFields';
 import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
 import { SignatureFields } from './SignatureFields';
@@ -22,6 +24,10 @@ export default function WebhookTriggerFieldset() {
       <Section title={t('Security')} testId="webhook-section-security">
         <AuthFields />
         <SignatureFields />
+      </Section>
+      <Section title={t('Access')} testId="webhook-section-access">
+        <AccessFields />
+        <LimitsFields />
       </Section>
       <Section
         title={t('Parse request data')}

@@ -12,6 +12,7 @@ export function WebhookUrlField({ workflowKey }: { workflowKey?: string }) {
   const engine = useFlowEngine();
   const { message } = App.useApp();
   const baseURL = engine.context.api?.axios?.defaults?.baseURL;
+  const methods = Form.useWatch(['config', 'methods']) as string[] | undefined;
   const url = useMemo(
     () => (workflowKey ? buildWebhookUrl(window.location.origin, baseURL, workflowKey) : ''),
     [baseURL, workflowKey],
@@ -28,7 +29,10 @@ export function WebhookUrlField({ workflowKey }: { workflowKey?: string }) {
   return (
     <ConfigProvider componentDisabled={false}>
       <Form.Item
-        extra={t('Send HTTP POST requests to this URL. It answers while a version of this workflow is enabled.')}
+        extra={t(
+          'Send HTTP {{methods}} requests to this URL. It answers while a version of this workflow is enabled.',
+          { methods: methods?.length ? methods.join(', ') : 'POST' },
+        )}
       >
         <Space.Compact block>
           <Input readOnly value={url} data-testid="webhook-url" aria-label={t('Webhook URL')} />
