@@ -5,8 +5,10 @@ import { Section } from '../components/Section';
 import { useT } from '../locale';
 import { AccessFields } from './AccessFields';
 import { AuthFields } from './AuthFields';
+import { HandshakeFields } from './HandshakeFields';
 import { IdempotencyFields } from './IdempotencyFields';
 import { LimitsFields } from './LimitsFields';
+import { RawBodyField } from './RawBodyField';
 import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
 import { SignatureFields } from './SignatureFields';
@@ -30,11 +32,21 @@ export default function WebhookTriggerFieldset() {
         <LimitsFields />
       </Section>
       <Section
+        title={t('URL verification')}
+        description={t(
+          'Some senders check the URL before they deliver to it; the check is answered without starting a run.',
+        )}
+        testId="webhook-section-handshake"
+      >
+        <HandshakeFields />
+      </Section>
+      <Section
         title={t('Parse request data')}
         description={t('Listed fields become trigger variables for later nodes, labelled with their aliases.')}
         testId="webhook-section-request"
       >
         <RequestRulesFields />
+        <RawBodyField />
       </Section>
       <Section title={t('Duplicate deliveries')} testId="webhook-section-idempotency">
         <IdempotencyFields />
