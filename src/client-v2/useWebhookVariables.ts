@@ -12,10 +12,20 @@ export function useWebhookVariables(
   if (!acceptsRequestValues(options?.types)) {
     return null;
   }
-  return buildTriggerVariables((config as WebhookTriggerConfig | undefined)?.request, {
+  return buildTriggerVariables(config as WebhookTriggerConfig | undefined, {
     method: t('Method'),
     headers: t('Headers'),
     query: t('Query parameters'),
     body: t('Body'),
+    rawBody: t('Raw body'),
+    files: t('Files'),
+    file: {
+      url: t('URL'),
+      filename: t('File name'),
+      mimeType: t('MIME type'),
+      size: t('Size (bytes)'),
+      field: t('Form field'),
+      attachmentId: t('Attachment ID'),
+    },
   });
 }

@@ -1,5 +1,5 @@
 import { isTemplateSegment, splitFieldPath } from './fieldPath';
-import type { FieldRule, RequestRules } from './types';
+import type { FieldRule, UploadedFile, WebhookTriggerConfig } from './types';
 
 /**
  * One entry of a workflow variable picker. Pickers join the `value`s from the root down with dots,
@@ -77,16 +77,26 @@ export interface TriggerVariableLabels {
   headers: string;
   query: string;
   body: string;
+  rawBody: string;
+  files: string;
+  /** The fields of each uploaded file, by their key in `$context.files[]`. */
+  file: Record<keyof UploadedFile, string>;
 }
 
+/** The fields of an uploaded file, in the order a picker lists them. */
+const FILE_FIELDS: (keyof UploadedFile)[] = ['url', 'filename', 'mimeType', 'size', 'field', 'attachmentId'];
+
 /**
- * Everything a webhook run offers as `{{$context.…}}`: the method, and the headers, query and
- * body trees built from the configured rows. A part without rows is still offered whole.
+ * Everything a webhook run offers as `{{$context.…}}`: the method, the headers, query and body
+ * trees built from the configured rows (a part without rows is still offered whole), the raw body
+ * when the trigger keeps it, and the uploaded files of a multipart body. Picking a field under
+ * files gives that field of every file.
  */
 export function buildTriggerVariables(
-  request: RequestRules | undefined,
+  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody'> | undefined,
   labels: TriggerVariableLabels,
 ): VariableNode[] {
+  const request = config?.request;
   const part = (name: 'headers' | 'query' | 'body', children: VariableNode[]): VariableNode => ({
     key: name,
     value: name,
@@ -98,6 +108,13 @@ export function buildTriggerVariables(
     part('headers', buildFieldTree(request?.headers, 'headers', { header: true })),
     part('query', buildFieldTree(request?.query, 'query')),
     part('body', buildFieldTree(request?.body, 'body')),
+    ...(config?.rawBody ? [{ key: 'rawBody', value: 'rawBody', label: labels.rawBody }] : []),
+    {
+      key: 'files',
+      value: 'files',
+      label: labels.files,
+      children: FILE_FIELDS.map((field) => ({ key: `files.${field}`, value: field, label: labels.file[field] })),
+    },
   ];
 }
 

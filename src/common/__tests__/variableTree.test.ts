@@ -1,6 +1,21 @@
 import { buildFieldTree, buildTriggerVariables } from '../variableTree';
 
-const labels = { method: 'Method', headers: 'Headers', query: 'Query parameters', body: 'Body' };
+const labels = {
+  method: 'Method',
+  headers: 'Headers',
+  query: 'Query parameters',
+  body: 'Body',
+  rawBody: 'Raw body',
+  files: 'Files',
+  file: {
+    url: 'URL',
+    filename: 'File name',
+    mimeType: 'MIME type',
+    size: 'Size (bytes)',
+    field: 'Form field',
+    attachmentId: 'Attachment ID',
+  },
+};
 
 /** What a picker inserts for a node: the values from the root down, joined by dots. */
 function pathOf(tree: ReturnType<typeof buildFieldTree>, ...labelsDown: string[]): string {
@@ -82,22 +97,45 @@ describe('buildFieldTree', () => {
 });
 
 describe('buildTriggerVariables', () => {
-  it('offers method and the three request parts, each part whole when it has no rows', () => {
+  it('offers method, the three request parts (each whole when it has no rows) and the files', () => {
     const tree = buildTriggerVariables(undefined, labels);
-    expect(tree).toEqual([
-      { key: 'method', value: 'method', label: 'Method' },
-      { key: 'headers', value: 'headers', label: 'Headers' },
-      { key: 'query', value: 'query', label: 'Query parameters' },
-      { key: 'body', value: 'body', label: 'Body' },
+    expect(tree.map(({ key, label, children }) => [key, label, children?.length ?? 0])).toEqual([
+      ['method', 'Method', 0],
+      ['headers', 'Headers', 0],
+      ['query', 'Query parameters', 0],
+      ['body', 'Body', 0],
+      ['files', 'Files', 6],
+    ]);
+  });
+
+  it('offers the raw body only when the trigger keeps it', () => {
+    expect(buildTriggerVariables({ rawBody: false }, labels).map((node) => node.key)).not.toContain('rawBody');
+    expect(pathOf(buildTriggerVariables({ rawBody: true }, labels), 'Raw body')).toBe('{{$context.rawBody}}');
+  });
+
+  it('points each file field at that field of every uploaded file', () => {
+    const tree = buildTriggerVariables({}, labels);
+    expect(pathOf(tree, 'Files')).toBe('{{$context.files}}');
+    expect(pathOf(tree, 'Files', 'URL')).toBe('{{$context.files.url}}');
+    expect(pathOf(tree, 'Files', 'Attachment ID')).toBe('{{$context.files.attachmentId}}');
+    expect(tree.find((node) => node.key === 'files')?.children?.map((node) => node.value)).toEqual([
+      'url',
+      'filename',
+      'mimeType',
+      'size',
+      'field',
+      'attachmentId',
     ]);
   });
 
   it('maps each alias to the variable path the server resolves', () => {
     const tree = buildTriggerVariables(
       {
-        headers: [{ key: 'X-Request-Id', alias: 'Request ID' }],
-        query: [{ key: 'page' }, { key: 'filter.status', alias: 'Status' }],
-        body: [{ key: 'order.id', alias: 'Order ID' }, { key: 'items[0].sku' }],
+        request: {
+          headers: [{ key: 'X-Request-Id', alias: 'Request ID' }],
+          query: [{ key: 'page' }, { key: 'filter.status', alias: 'Status' }],
+          body: [{ key: 'order.id', alias: 'Order ID' }, { key: 'items[0].sku' }],
+        },
       },
       labels,
     );
