@@ -1,3 +1,5 @@
+import { createHmac, randomBytes } from 'crypto';
+import { Webhook } from 'standardwebhooks';
 import { BrowserSession, openBrowser } from './helpers/browser';
 import { Designer } from './helpers/designer';
 import { RunningApp, startRunningApp } from './helpers/runningApp';
@@ -5,6 +7,8 @@ import { waitUntil } from './helpers/waitUntil';
 
 const BASIC = `Basic ${Buffer.from('hook:s3cret').toString('base64')}`;
 const ORDER_SAMPLE = '{"order": {"id": 1, "total": 9.5}, "items": [{"sku": "A-1", "qty": 2}]}';
+const GITHUB_SECRET = 'gh-hook-secret-7f3a';
+const STANDARD_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
 interface WorkflowRecord {
   key: string;
@@ -213,6 +217,52 @@ describe('webhook designer in the browser', () => {
     await session.screenshot('v1-async-execution-history');
   }, 180_000);
 
+  it('v1: a GitHub signing secret is saved masked, and only correctly signed deliveries are accepted', async () => {
+    const { page } = session;
+    const id = await designer.createWebhookWorkflow('GitHub pushes', false);
+
+    await designer.openTriggerConfig();
+    const security = page.getByTestId('webhook-section-security');
+    // A custom scheme asks for its header and encoding; the payload template once a timestamp is read.
+    await designer.pickOption(page.getByTestId('webhook-signature-preset'), 'Custom HMAC');
+    await page.getByTestId('webhook-signature-timestamp-header').fill('X-Timestamp');
+    await page.getByTestId('webhook-signature-signed-payload').waitFor();
+    await security.scrollIntoViewIfNeeded();
+    await session.screenshot('v1-trigger-signature-custom');
+    await designer.pickOption(page.getByTestId('webhook-signature-preset'), 'GitHub');
+    await security.getByText('Checks X-Hub-Signature-256').waitFor();
+    await page.getByTestId('webhook-signature-secret').fill(GITHUB_SECRET);
+    await security.scrollIntoViewIfNeeded();
+    await session.screenshot('v1-trigger-signature');
+    await designer.submitDrawer();
+
+    await designer.openTriggerConfig();
+    const secret = page.getByTestId('webhook-signature-secret');
+    expect(await secret.getAttribute('type')).toBe('password');
+    expect(await secret.getAttribute('autocomplete')).toBe('new-password');
+    expect(await secret.inputValue()).toBe(GITHUB_SECRET);
+    await security.getByText('$env.NAME').waitFor();
+    await security.scrollIntoViewIfNeeded();
+    await session.screenshot('v1-trigger-signature-saved');
+    await designer.closeDrawer();
+    expect((await workflow(id)).config.signature).toEqual({ preset: 'github', secret: GITHUB_SECRET });
+
+    await designer.enableWorkflow();
+    const url = await designer.readWebhookUrl();
+    const body = JSON.stringify({ ref: 'refs/heads/main', pusher: { name: 'octocat' } });
+    const signature = `sha256=${createHmac('sha256', GITHUB_SECRET).update(body).digest('hex')}`;
+    const deliver = (payload: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-GitHub-Event': 'push', 'X-Hub-Signature-256': signature },
+        body: payload,
+      });
+    const signed = await deliver(body);
+    expect(signed.status).toBe(200);
+    const tampered = await deliver(body.replace('main', 'release'));
+    expect(tampered.status).toBe(401);
+  }, 180_000);
+
   it('v2: a webhook workflow is created and given an HTTP Response node in the v2 client', async () => {
     const { page } = session;
     const title = 'Orders (v2)';
@@ -263,4 +313,81 @@ describe('webhook designer in the browser', () => {
     await session.screenshot('v2-node-drawer');
     await designer.closeDrawer();
   }, 120_000);
+
+  it('v2: a Standard Webhooks secret, an IP allow-list and a second method are saved in the v2 client', async () => {
+    const { page } = session;
+    const title = 'Invoices (v2)';
+    const drawer = await designer.startNewWebhookWorkflow('/v/admin/settings/workflow', title);
+    await drawer.getByText('Asynchronously', { exact: true }).click();
+    await designer.submitDrawer();
+    const filter = encodeURIComponent(JSON.stringify({ title }));
+    const { data } = await app.api<{ data: { id: number }[] }>(`workflows:list?filter=${filter}`, { token });
+    const id = String(data[0].id);
+
+    await page.goto(`${app.baseUrl}/v/admin/workflow/workflows/${id}`);
+    await designer.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
+    await designer.openTriggerConfig();
+    await designer.pickOption(page.getByTestId('webhook-signature-preset'), 'Standard Webhooks / Svix');
+    await page.getByTestId('webhook-signature-secret').fill(STANDARD_SECRET);
+    await page.getByTestId('webhook-signature-tolerance').fill('600');
+    await page.getByTestId('webhook-section-security').scrollIntoViewIfNeeded();
+    await session.screenshot('v2-trigger-signature');
+
+    const access = page.getByTestId('webhook-section-access');
+    await access.scrollIntoViewIfNeeded();
+    await page.getByTestId('webhook-methods').getByText('PUT', { exact: true }).click();
+    const allowlist = page.getByTestId('webhook-ip-allowlist');
+    // An entry that is no address is refused in the form, as it would never match a caller.
+    await designer.addTags(allowlist, ['10.0.0.300']);
+    await access.getByText('Not an IP address or CIDR range: 10.0.0.300').waitFor();
+    await allowlist.locator('.ant-select-selection-item-remove').click();
+    await access.getByText('Not an IP address or CIDR range').waitFor({ state: 'hidden' });
+    await designer.addTags(allowlist, ['127.0.0.0/8', '::1']);
+    await page.getByTestId('webhook-max-body-size').fill('64kb');
+    await session.screenshot('v2-trigger-access');
+    const handshake = page.getByTestId('webhook-section-handshake');
+    await handshake.getByText('Meta hub.challenge', { exact: true }).click();
+    expect(await page.getByTestId('webhook-handshake-verify-token').getAttribute('type')).toBe('password');
+    await handshake.scrollIntoViewIfNeeded();
+    await session.screenshot('v2-trigger-handshake');
+    await handshake.getByText('None', { exact: true }).click();
+    await page.getByTestId('webhook-raw-body').click();
+    await page.getByTestId('webhook-raw-body').scrollIntoViewIfNeeded();
+    await session.screenshot('v2-trigger-raw-body');
+    await designer.submitDrawer();
+
+    await designer.openTriggerConfig();
+    const secret = page.getByTestId('webhook-signature-secret');
+    expect(await secret.getAttribute('type')).toBe('password');
+    expect(await secret.inputValue()).toBe(STANDARD_SECRET);
+    await page.getByTestId('webhook-section-url').getByText('Send HTTP POST, PUT requests').waitFor();
+    await designer.closeDrawer();
+    const { config, key } = await workflow(id);
+    expect(config).toMatchObject({
+      signature: { preset: 'standard-webhooks', secret: STANDARD_SECRET, tolerance: 600 },
+      methods: ['POST', 'PUT'],
+      ipAllowlist: ['127.0.0.0/8', '::1'],
+      limits: { maxBodySize: '64kb' },
+      handshake: { type: 'none' },
+      rawBody: true,
+    });
+
+    await app.api(`workflows:update?filterByTk=${id}`, { body: { enabled: true }, token });
+    const url = `${app.baseUrl}/api/webhook:trigger/${key}`;
+    const body = JSON.stringify({ type: 'invoice.paid', data: { id: 'in_1' } });
+    const signed = (payload: string) => {
+      const messageId = `msg_${randomBytes(8).toString('hex')}`;
+      const at = new Date();
+      return {
+        'Content-Type': 'application/json',
+        'webhook-id': messageId,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(STANDARD_SECRET).sign(messageId, at, payload),
+      };
+    };
+    const accepted = await fetch(url, { method: 'PUT', headers: signed(body), body });
+    expect(accepted.status).toBe(200);
+    const tampered = await fetch(url, { method: 'PUT', headers: signed(body), body: body.replace('in_1', 'in_2') });
+    expect(tampered.status).toBe(401);
+  }, 180_000);
 });

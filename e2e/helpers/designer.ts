@@ -121,6 +121,25 @@ export class Designer {
     }
   }
 
+  /** Opens an antd Select and picks the option with exactly this label. */
+  async pickOption(select: Locator, label: string) {
+    await select.click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .getByText(label, { exact: true })
+      .click();
+  }
+
+  /** Types entries into a tags Select, each confirmed with Enter. */
+  async addTags(select: Locator, entries: string[]) {
+    const input = select.locator('input');
+    for (const entry of entries) {
+      await input.fill(entry);
+      await input.press('Enter');
+      await select.locator('.ant-select-selection-item').filter({ hasText: entry }).waitFor();
+    }
+  }
+
   async enableWorkflow() {
     const toggle = this.page.locator('.workflow-toolbar').getByRole('switch');
     await toggle.click();
