@@ -11,6 +11,12 @@ import { answerMetaHandshake, answerSlackHandshake } from './pipeline/handshakes
 import { FileStore, storeUploads } from './pipeline/storeUploads';
 import { verifySignature } from './pipeline/verifySignature';
 import { secretReader } from './secrets';
+import { DELIVERIES_COLLECTION } from './inbox/deliveryCollection';
+import { HistoryDeps, listen, listened, readOnly, replay, stopListening } from './history/deliveryActions';
+import listenerCollection from './history/listenerCollection';
+import { Listeners } from './history/Listeners';
+import { answerListened, copyToListener } from './pipeline/listening';
+import { RefusalRecorder } from './history/RefusalRecorder';
 import deliveryCollection from './inbox/deliveryCollection';
 import { Inbox } from './inbox/Inbox';
 import { tuneSqlite } from './inbox/sqliteTuning';
@@ -53,12 +59,16 @@ const MIDDLEWARE_SKIPPED = [
   'mcp-unauthorized-response',
 ];
 
+/** The workflow plugin's permission snippet: roles with it may manage workflows. */
+const WORKFLOW_SNIPPET = 'pm.workflow.workflows';
+
 /** How often the key index is read again, so that other instances' changes are served. */
 const INDEX_REFRESH_MS = Number(process.env.WEBHOOK_INDEX_REFRESH_MS) || 2_000;
 
 export class PluginWorkflowWebhookServer extends Plugin {
   async beforeLoad() {
     this.db.collection(deliveryCollection);
+    this.db.collection(listenerCollection);
   }
 
   async load() {
@@ -81,6 +91,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
       },
     };
     const secrets = secretReader(this.app.environment);
+    const listeners = new Listeners(this.db, logger);
     const rateCounter = await this.app.cacheManager.createCounter(
       { name: 'webhookRateLimit', prefix: 'webhook:rate' },
       this.app.lockManager,
@@ -93,6 +104,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const pipeline = Pipeline.start()
       .check(guardAccepting(() => inbox.accepting))
       .check(guardHeaderCount())
+      .then(answerListened(listeners, (key) => Boolean(trigger.findEnabled(key))))
       .then(resolveWorkflow(trigger, (workflow) => workflowPlugin.isWorkflowSync(workflow)))
       .check(guardCapacity(capacityFromEnv(), load))
       .check(guardClientAddress())
@@ -104,20 +116,24 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .then(readBody())
       .check(verifySignature(secrets))
       .then(parseRequest)
+      .then(copyToListener(listeners))
       .then(answerSlackHandshake)
       .then(storeUploads(fileStore))
       .then(identifyDelivery)
       .then(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId }))
       .then(dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }));
+    const refusals = new RefusalRecorder(this.db, logger);
     const endpoint: WebhookEndpoint = new WebhookEndpoint(
       pipeline,
       logger,
       this.app.requestLogger,
       this.app.resourceManager.options.prefix ?? '/api',
+      (delivery, answer) => refusals.record(delivery, answer),
     );
     let indexRefresh: NodeJS.Timeout | null = null;
     this.app.on('afterStart', () => {
       inbox.start();
+      listeners.start();
       indexRefresh = setInterval(
         () => trigger.syncWithDatabase(this.db).catch((error) => logger.error('[webhook] reading workflows failed', { error })),
         INDEX_REFRESH_MS,
@@ -129,12 +145,41 @@ export class PluginWorkflowWebhookServer extends Plugin {
       if (indexRefresh) {
         clearInterval(indexRefresh);
       }
+      listeners.stop();
       await inbox.stop();
       await scheduler.drain();
     });
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
     this.app.resourceManager.define({ name: WEBHOOK_RESOURCE, actions: { [WEBHOOK_ACTION]: endpoint.action } });
     this.app.acl.allow(WEBHOOK_RESOURCE, WEBHOOK_ACTION, 'public');
+    this.defineHistory({ db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
+  }
+
+  /**
+   * The delivery history: `webhookDeliveries:list` and `:get` (NocoBase's own actions on the
+   * collection), `:replay`, `:listen`, `:listened`, `:stopListening`; rows are never written
+   * through the API. Allowed to the roles that may manage workflows: the actions join the workflow
+   * plugin's "Workflow" permission snippet.
+   */
+  private defineHistory(deps: HistoryDeps) {
+    type Handlers = Parameters<typeof this.app.resourceManager.registerActionHandlers>[0];
+    this.app.resourceManager.registerActionHandlers(<Handlers>(<unknown>{
+      [`${DELIVERIES_COLLECTION}:replay`]: replay(deps),
+      [`${DELIVERIES_COLLECTION}:listen`]: listen(deps),
+      [`${DELIVERIES_COLLECTION}:listened`]: listened(deps),
+      [`${DELIVERIES_COLLECTION}:stopListening`]: stopListening(deps),
+      [`${DELIVERIES_COLLECTION}:create`]: readOnly(),
+      [`${DELIVERIES_COLLECTION}:update`]: readOnly(),
+      [`${DELIVERIES_COLLECTION}:firstOrCreate`]: readOnly(),
+      [`${DELIVERIES_COLLECTION}:updateOrCreate`]: readOnly(),
+    }));
+    const actions = ['list', 'get', 'replay', 'listen', 'listened', 'stopListening'].map((action) => `${DELIVERIES_COLLECTION}:${action}`);
+    const workflowSnippet = this.app.acl.snippetManager.snippets.get(WORKFLOW_SNIPPET);
+    if (workflowSnippet) {
+      workflowSnippet.actions.push(...actions);
+    } else {
+      this.app.acl.registerSnippet({ name: WORKFLOW_SNIPPET, actions });
+    }
   }
 }
 

@@ -26,6 +26,8 @@ export class WebhookEndpoint {
     private readonly logger: Log,
     private readonly requestLog: RequestLog,
     apiPrefix: string,
+    /** Told of every answered request, after it was written (the history's refusal recorder). */
+    private readonly afterAnswer: (delivery: Received, answer: HttpAnswer) => void = () => undefined,
   ) {
     const prefix = `/${apiPrefix}`.replace(/\/+/g, '/').replace(/\/$/, '');
     this.pathPattern = new RegExp(`^${escapeRegExp(prefix)}/${WEBHOOK_RESOURCE}:${WEBHOOK_ACTION}/([^/]+)/?$`);
@@ -65,6 +67,7 @@ export class WebhookEndpoint {
       this.write(ctx, answer, delivery.answerHeaders);
     } finally {
       logDelivery(this.requestLog, delivery, answer);
+      this.afterAnswer(delivery, answer);
     }
   }
 

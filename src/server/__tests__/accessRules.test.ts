@@ -1,7 +1,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { useTestApp } from './helpers/testApp';
-import { basicAuth, createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
+import { basicAuth, createWebhookWorkflow, deliveriesToRun, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,7 +49,7 @@ describe('who may deliver, how, how much and how often', () => {
 
     await waitForExecutions(current(), header.id, 1);
     await waitForExecutions(current(), bearer.id, 1);
-    const stored = await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: [header.id, bearer.id] } });
+    const stored = await deliveriesToRun(current(), [header.id, bearer.id]);
     expect(stored).toHaveLength(2);
     expect(JSON.stringify(stored.map((row) => row.toJSON()))).not.toMatch(/k-1|tok-1/);
   });
@@ -78,7 +78,7 @@ describe('who may deliver, how, how much and how often', () => {
       expect((await v6(elsewhere.key)).status).toBe(403);
 
       await waitForExecutions(current(), elsewhere.id, 1);
-      const [row] = await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: elsewhere.id } });
+      const [row] = await deliveriesToRun(current(), elsewhere.id);
       expect(row.get('clientIp')).toBe('203.0.113.9');
     } finally {
       delete process.env.WEBHOOK_TRUSTED_PROXIES;

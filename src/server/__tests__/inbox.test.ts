@@ -163,7 +163,7 @@ describe('the delivery inbox', () => {
     expect(await executionsOf(current(), workflow.id)).toHaveLength(1);
   });
 
-  it('prunes finished deliveries beyond the row limit and the age limit, never failed or waiting ones', async () => {
+  it('prunes finished deliveries, and refused ones under their own cap, beyond the row and age limits, never failed or waiting ones', async () => {
     const workflow = await createWebhookWorkflow(current(), { enabled: false });
     const base = { workflowId: workflow.id, workflowKey: workflow.key, method: 'POST', headers: {}, query: {}, body: null as unknown };
     const old = new Date(Date.now() - 10 * 86_400_000);
@@ -173,12 +173,14 @@ describe('the delivery inbox', () => {
       { ...base, state: 'failed', receivedAt: old },
       { ...base, state: 'stored', receivedAt: old },
     ].map((row) => ({ ...row, eventKey: `webhook:${randomUUID()}` }));
-    await model().bulkCreate(rows);
+    // Refused and repeated requests have no event key, and a cap of their own.
+    const refused = Array.from({ length: 4 }, (_, n) => ({ ...base, state: n % 2 ? 'refused' : 'duplicate', receivedAt: new Date(Date.now() - (4 - n) * 1000) }));
+    await model().bulkCreate([...rows, ...refused, { ...base, state: 'refused', receivedAt: old }]);
 
-    const removed = await pruneFinished(current().app.db, { maxAgeDays: 7, maxRowsPerWorkflow: 3 }, current().app.logger);
-    expect(removed).toBe(3);
+    const removed = await pruneFinished(current().app.db, { maxAgeDays: 7, maxRowsPerWorkflow: 3, maxRefusedPerWorkflow: 2 }, current().app.logger);
+    expect(removed).toBe(3 + 3);
     const left = await rowsOf(workflow.id);
-    expect(left.map((row) => row.state).sort()).toEqual(['failed', 'finished', 'finished', 'finished', 'stored']);
+    expect(left.map((row) => row.state).sort()).toEqual(['duplicate', 'failed', 'finished', 'finished', 'finished', 'refused', 'stored']);
     const keptFinished = left.filter((row) => row.state === 'finished').map((row) => row.eventKey);
     expect(keptFinished).toEqual(rows.slice(2, 5).map((row) => row.eventKey));
   });

@@ -1,7 +1,7 @@
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { githubHeaders, shopifyHeaders, slackHeaders, STANDARD_SECRET, standardWebhooksHeaders, stripeHeaders } from './helpers/senders';
 import { useTestApp } from './helpers/testApp';
-import { createWebhookWorkflow, executionsOf, waitForExecutions } from './helpers/workflows';
+import { createWebhookWorkflow, deliveriesToRun, executionsOf, waitForExecutions } from './helpers/workflows';
 
 const HOUR_AGO = Math.floor(Date.now() / 1000) - 3600;
 
@@ -84,8 +84,21 @@ describe('signed deliveries, verified over the raw bytes with each sender\'s own
     const [execution, ...others] = await waitForExecutions(current(), workflow.id, 1);
     expect(others).toHaveLength(0);
     expect(execution.context.body).toEqual(JSON.parse(payload));
-    const stored = await current().app.db.getModel('webhookDeliveries').count({ where: { workflowId: workflow.id } });
-    expect(stored).toBe(1);
+    expect(await deliveriesToRun(current(), workflow.id)).toHaveLength(1);
+    // The refusals are in the history (written after the answer), with the reason and nothing the caller sent.
+    type RefusedRow = { answerStatus: number; error: string; body: unknown; headers: object };
+    let refused: RefusedRow[] = [];
+    for (let attempt = 0; attempt < 50 && refused.length < refusals.length; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refused = (await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: workflow.id, state: 'refused' } })).map(
+        (row) => row.toJSON() as RefusedRow,
+      );
+    }
+    expect(refused.map((row) => row.answerStatus)).toEqual(refusals.map(() => 401));
+    for (const [message] of refusals) {
+      expect(refused.some((row) => row.error.includes(message))).toBe(true);
+    }
+    expect(refused.every((row) => row.body === null && Object.keys(row.headers).length === 0)).toBe(true);
   });
 
   it('takes the signing secret from a NocoBase environment variable, and refuses all while it is unset', async () => {

@@ -8,6 +8,10 @@ export const DELIVERY_STATE = {
   STARTED: 'started',
   FINISHED: 'finished',
   FAILED: 'failed',
+  /** Answered 4xx by a check (authentication, signature, method, limits, parsing); never runs. */
+  REFUSED: 'refused',
+  /** A repeat of a delivery id within its time to live; answered as the first, never runs. */
+  DUPLICATE: 'duplicate',
 } as const;
 
 export type DeliveryState = (typeof DELIVERY_STATE)[keyof typeof DELIVERY_STATE];
@@ -32,6 +36,8 @@ export interface DeliveryValues {
   instanceId: string;
   /** Known at once for async deliveries: the configured immediate answer. */
   answerStatus?: number;
+  /** The delivery this one runs again (a replay from the history). */
+  replayOf?: number | null;
 }
 
 /** The prefix of every engine event key a delivery owns, so executions can be matched to rows. */

@@ -3,7 +3,8 @@ import { defineCollection } from '@nocobase/database';
 export const DELIVERIES_COLLECTION = 'webhookDeliveries';
 
 /**
- * The inbox: one row per delivery the endpoint accepted, written before the sender is answered.
+ * The inbox: one row per delivery the endpoint accepted, written before the sender is answered,
+ * and one per request it refused or recognised as a repeat (kept for the history, never run).
  * It is the record every later reader starts from: the run started from it (exactly once, through
  * the engine's unique `executions.eventKey`), recovery after a crash, idempotency, history, replay.
  */
@@ -39,6 +40,8 @@ export default defineCollection({
     { type: 'json', name: 'answer', defaultValue: null },
     { type: 'text', name: 'error' },
     { type: 'integer', name: 'attempts', defaultValue: 0 },
+    // Set on a replay: the delivery whose request it runs again.
+    { type: 'bigInt', name: 'replayOf' },
     // The app process that stored it: its own rows are restarted at once, others' after a grace.
     { type: 'string', name: 'instanceId', length: 64 },
   ],

@@ -1,59 +1,78 @@
 import { Database, Op } from '@nocobase/database';
 import type { Log } from '../Log';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
-import { DELIVERY_STATE } from './DeliveryRecord';
+import { DELIVERY_STATE, DeliveryState } from './DeliveryRecord';
 
-/** How long finished deliveries are kept: whichever limit is reached first. */
+/** How long ended deliveries are kept: whichever limit is reached first. */
 export interface RetentionSettings {
   maxAgeDays: number;
   maxRowsPerWorkflow: number;
+  /** Refused and repeated requests, which anyone can send: a cap of their own, per workflow. */
+  maxRefusedPerWorkflow: number;
 }
 
-export const DEFAULT_RETENTION: RetentionSettings = { maxAgeDays: 7, maxRowsPerWorkflow: 10_000 };
+export const DEFAULT_RETENTION: RetentionSettings = { maxAgeDays: 7, maxRowsPerWorkflow: 10_000, maxRefusedPerWorkflow: 1_000 };
+
+function positiveInteger(value: string | undefined, fallback: number) {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : fallback;
+}
 
 export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): RetentionSettings {
   const days = Number(env.WEBHOOK_INBOX_RETENTION_DAYS);
-  const rows = Number(env.WEBHOOK_INBOX_MAX_ROWS);
   return {
     maxAgeDays: Number.isFinite(days) && days > 0 ? days : DEFAULT_RETENTION.maxAgeDays,
-    maxRowsPerWorkflow: Number.isInteger(rows) && rows > 0 ? rows : DEFAULT_RETENTION.maxRowsPerWorkflow,
+    maxRowsPerWorkflow: positiveInteger(env.WEBHOOK_INBOX_MAX_ROWS, DEFAULT_RETENTION.maxRowsPerWorkflow),
+    maxRefusedPerWorkflow: positiveInteger(env.WEBHOOK_INBOX_MAX_REFUSED, DEFAULT_RETENTION.maxRefusedPerWorkflow),
   };
 }
 
-/**
- * Deletes finished deliveries older than the age limit, and per workflow the oldest finished ones
- * beyond the row limit. Deliveries that failed or have not run yet are kept until handled.
- */
-export async function pruneFinished(db: Database, settings: RetentionSettings, logger: Log): Promise<number> {
+/** Deletes rows in `states` older than the age limit, and per workflow the oldest beyond `maxRows`. */
+async function pruneStates(db: Database, states: DeliveryState[], maxAgeDays: number, maxRows: number): Promise<number> {
   const model = db.getModel(DELIVERIES_COLLECTION);
-  const cutoff = new Date(Date.now() - settings.maxAgeDays * 86_400_000);
-  let removed = await model.destroy({ where: { state: DELIVERY_STATE.FINISHED, receivedAt: { [Op.lt]: cutoff } } });
+  const cutoff = new Date(Date.now() - maxAgeDays * 86_400_000);
+  const inStates = { state: { [Op.in]: states } };
+  let removed = await model.destroy({ where: { ...inStates, receivedAt: { [Op.lt]: cutoff } } });
 
   const counts = (await model.findAll({
-    where: { state: DELIVERY_STATE.FINISHED },
+    where: inStates,
     attributes: ['workflowId', [db.sequelize.fn('COUNT', db.sequelize.col('id')), 'total']],
     group: ['workflowId'],
     raw: true,
   })) as unknown as Array<{ workflowId: number; total: number | string }>;
   for (const { workflowId, total } of counts) {
-    if (Number(total) <= settings.maxRowsPerWorkflow) {
+    if (Number(total) <= maxRows) {
       continue;
     }
-    // The newest row that is kept; every finished row of the workflow before it goes.
+    // The newest row that is kept; every such row of the workflow before it goes.
     const [oldestKept] = (await model.findAll({
-      where: { state: DELIVERY_STATE.FINISHED, workflowId },
+      where: { ...inStates, workflowId },
       attributes: ['id'],
       order: [['id', 'DESC']],
-      offset: settings.maxRowsPerWorkflow - 1,
+      offset: maxRows - 1,
       limit: 1,
       raw: true,
     })) as unknown as Array<{ id: number }>;
-    removed += await model.destroy({
-      where: { state: DELIVERY_STATE.FINISHED, workflowId, id: { [Op.lt]: oldestKept.id } },
-    });
-  }
-  if (removed) {
-    logger.info(`[webhook] inbox: pruned ${removed} finished deliveries`);
+    removed += await model.destroy({ where: { ...inStates, workflowId, id: { [Op.lt]: oldestKept.id } } });
   }
   return removed;
+}
+
+/**
+ * Deletes finished deliveries older than the age limit, and per workflow the oldest finished ones
+ * beyond the row limit; refused and repeated requests likewise under their own, smaller cap.
+ * Deliveries that failed or have not run yet are kept until handled.
+ */
+export async function pruneFinished(db: Database, settings: RetentionSettings, logger: Log): Promise<number> {
+  const finished = await pruneStates(db, [DELIVERY_STATE.FINISHED], settings.maxAgeDays, settings.maxRowsPerWorkflow);
+  const refused = await pruneStates(
+    db,
+    [DELIVERY_STATE.REFUSED, DELIVERY_STATE.DUPLICATE],
+    settings.maxAgeDays,
+    settings.maxRefusedPerWorkflow,
+  );
+  if (finished + refused) {
+    logger.info(`[webhook] inbox: pruned ${finished} finished deliveries and ${refused} refused or repeated requests`);
+  }
+  return finished + refused;
 }

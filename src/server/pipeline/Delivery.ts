@@ -14,6 +14,12 @@ export interface DeliveryTrace {
   bodySize?: number;
   /** Why the delivery was refused, for the log line. */
   rejection?: string;
+  /** Set when the request ends without a run: the history records it (see RefusalRecorder). */
+  outcome?: 'refused' | 'duplicate';
+  /** The bytes read, kept by reference for the history of a refused request. */
+  rawBody?: Buffer;
+  /** The sender's delivery id, once read. */
+  deliveryId?: string;
 }
 
 /**

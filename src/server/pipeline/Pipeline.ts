@@ -42,6 +42,9 @@ export class Pipeline<Out> {
     } catch (error) {
       if (error instanceof WebhookRejection) {
         received.trace.rejection = error.message;
+        if (error.status >= 400 && error.status < 500) {
+          received.trace.outcome = 'refused';
+        }
         return jsonError(error.status, error.message, error.headers);
       }
       received.logger.error(`[webhook] workflow ${received.trace.workflowId}: unexpected failure`, { error });

@@ -125,6 +125,8 @@ export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<I
         }))?.toJSON() as EarlierDelivery | undefined;
         if (earlier && Date.now() - new Date(earlier.receivedAt).getTime() < ttlMs(delivery)) {
           delivery.trace.rejection = 'duplicate delivery id';
+          delivery.trace.outcome = 'duplicate';
+          delivery.trace.deliveryId = delivery.deliveryId;
           return new Answered(repeatAnswer(earlier, answerNow));
         }
         // Remembered for longer than its time to live: the earlier row keeps its history, not its id.

@@ -58,6 +58,7 @@ export function readBody(
   const ceilingBytes = byteCount(ceiling) ?? (bytes.parse(DEFAULT_BODY_CEILING) as number);
   const read = (delivery: Resolved, rawBody: Buffer): Read => {
     delivery.trace.bodySize = rawBody.length;
+    delivery.trace.rawBody = rawBody;
     return { ...delivery, rawBody };
   };
   return async (delivery) => {
