@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { BODY_SIZE_PATTERN, isAddressOrRange, isCorsOrigin } from '../common/accessRules';
 import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
 import type { Database, Transactionable } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
@@ -8,6 +9,13 @@ import { WEBHOOK_METHODS, WebhookContext } from '../common/types';
 import { SIGNATURE_PRESETS } from './signature/schemes';
 import { parseQuery } from './pipeline/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
+
+/** A string the shared rule (the same the designer's form applies) accepts. */
+function ruleString(accepts: (value: unknown) => boolean, what: string) {
+  return Joi.string()
+    .trim()
+    .custom((value: string, helpers) => (accepts(value) ? value : helpers.message({ custom: `"${value}" is not ${what}` })));
+}
 
 const fieldRules = Joi.array().items(
   Joi.object({ key: Joi.string().allow('').required(), alias: Joi.string().allow('', null) }).unknown(true),
@@ -70,15 +78,17 @@ export default class WebhookTrigger extends Trigger {
       .unknown(true)
       .allow(null),
     limits: Joi.object({
-      maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb)?\s*$/i)).allow(null, ''),
-      rateLimit: Joi.object({ requests: Joi.number().integer().positive(), per: Joi.number().positive() })
+      maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(null, ''),
+      rateLimit: Joi.object({ requests: Joi.number().integer().positive().allow(null), per: Joi.number().positive().allow(null) })
         .unknown(true)
         .allow(null),
     })
       .unknown(true)
       .allow(null),
-    cors: Joi.object({ origins: Joi.array().items(Joi.string().trim()) }).unknown(true).allow(null),
-    ipAllowlist: Joi.array().items(Joi.string().trim()).allow(null),
+    cors: Joi.object({ origins: Joi.array().items(ruleString(isCorsOrigin, 'a CORS origin such as https://app.example.com, or *')) })
+      .unknown(true)
+      .allow(null),
+    ipAllowlist: Joi.array().items(ruleString(isAddressOrRange, 'an IPv4/IPv6 address or CIDR range')).allow(null),
     rawBody: Joi.boolean(),
     handshake: Joi.object({
       type: Joi.string().valid('none', 'slack', 'meta').allow(null),

@@ -1,3 +1,4 @@
+import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { useTestApp } from './helpers/testApp';
@@ -172,5 +173,20 @@ describe('who may deliver, how, how much and how often', () => {
       files: [{ field: 'reading', filename: 'reading.csv', mimeType: 'text/csv', size: 11 }],
     });
     expect(run.context.files?.[0]).not.toHaveProperty('attachmentId');
+  });
+
+  it('refuses to save allow-list entries and origins that would never match', () => {
+    const trigger = (current().app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).triggers.get('webhook')!;
+    expect(trigger.validateConfig!({ ipAllowlist: ['10.0.0.0/'] })).toBeTruthy();
+    expect(trigger.validateConfig!({ ipAllowlist: ['example.com'] })).toBeTruthy();
+    expect(trigger.validateConfig!({ cors: { origins: ['app.example.com/path'] } })).toBeTruthy();
+    expect(trigger.validateConfig!({ limits: { maxBodySize: 'lots' } })).toBeTruthy();
+    expect(
+      trigger.validateConfig!({
+        ipAllowlist: ['10.0.0.0/8', '2001:db8::/32', '198.51.100.7'],
+        cors: { origins: ['https://app.example.com', '*'] },
+        limits: { maxBodySize: '2mb', rateLimit: { requests: null, per: null } },
+      }),
+    ).toBeFalsy();
   });
 });

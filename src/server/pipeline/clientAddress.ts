@@ -14,11 +14,12 @@ export function buildAddressList(entries: string[]): { list: BlockList; invalid:
   const list = new BlockList();
   const invalid: string[] = [];
   for (const entry of entries) {
-    const [address, prefix] = plainAddress(String(entry)).split('/');
+    const [address, prefix, ...rest] = plainAddress(String(entry)).split('/');
     const family = isIP(address);
-    const bits = prefix === undefined ? null : Number(prefix);
+    // Digits only: `Number('')` is 0, and `10.0.0.0/` must not become `/0`, which admits everyone.
+    const bits = prefix === undefined ? null : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
     const type = family === 6 ? 'ipv6' : 'ipv4';
-    if (!family || (bits != null && !(Number.isInteger(bits) && bits >= 0 && bits <= (family === 6 ? 128 : 32)))) {
+    if (!family || rest.length || (bits != null && !(Number.isInteger(bits) && bits <= (family === 6 ? 128 : 32)))) {
       invalid.push(String(entry));
     } else if (bits == null) {
       list.addAddress(address, type);
