@@ -62,6 +62,18 @@ export interface CorsConfig {
 export const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 export type WebhookMethod = (typeof WEBHOOK_METHODS)[number];
 
+/** One delivery carrying many events: each event runs on its own. */
+export interface EventsConfig {
+  /** Where the events are, e.g. `entry[*].changes[*]` (`*`: every element). */
+  path?: string;
+  /** The event's type, e.g. `{{$event.field}}`. */
+  type?: string;
+  /** Types that run; others are left out (all run when empty). */
+  filter?: string[];
+  /** The event's own id, e.g. `{{$event.id}}`: its idempotency key. */
+  id?: string;
+}
+
 /** A sender's verification request, answered without a run. */
 export interface HandshakeConfig {
   type?: 'none' | 'slack' | 'meta' | null;
@@ -94,6 +106,7 @@ export interface WebhookTriggerConfig {
   ipAllowlist?: string[] | null;
   rawBody?: boolean;
   handshake?: HandshakeConfig | null;
+  events?: EventsConfig | null;
 }
 
 /** The part of a workflow record the designer reads. */
@@ -116,6 +129,9 @@ export interface WebhookContext {
   /** The body as received, when the trigger keeps it. */
   rawBody?: string;
   rawBodyEncoding?: 'utf8' | 'base64';
+  /** One event of a delivery split by `events`, and its type. */
+  event?: unknown;
+  eventType?: string;
 }
 
 /** A file from a multipart body: its attachment record when the file manager stored it. */

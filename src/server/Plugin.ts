@@ -27,6 +27,7 @@ import { Pipeline } from './pipeline/Pipeline';
 import { guardMethod } from './pipeline/guardMethod';
 import { identifyDelivery } from './pipeline/identifyDelivery';
 import { persistDelivery } from './pipeline/persistDelivery';
+import { splitEvents } from './pipeline/splitEvents';
 import { parseRequest } from './pipeline/parseRequest';
 import { readBody } from './pipeline/readBody';
 import { resolveWorkflow } from './pipeline/resolveWorkflow';
@@ -120,6 +121,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .then(answerSlackHandshake)
       .then(storeUploads(fileStore))
       .then(identifyDelivery)
+      .then(splitEvents)
       .then(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId }))
       .then(dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }));
     const refusals = new RefusalRecorder(this.db, logger);

@@ -90,6 +90,14 @@ export default class WebhookTrigger extends Trigger {
       .allow(null),
     ipAllowlist: Joi.array().items(ruleString(isAddressOrRange, 'an IPv4/IPv6 address or CIDR range')).allow(null),
     rawBody: Joi.boolean(),
+    events: Joi.object({
+      path: Joi.string().trim().required(),
+      type: Joi.string().allow(''),
+      filter: Joi.array().items(Joi.string()),
+      id: Joi.string().allow(''),
+    })
+      .unknown(true)
+      .allow(null),
     handshake: Joi.object({
       type: Joi.string().valid('none', 'slack', 'meta').allow(null),
       verifyToken: Joi.when('type', { is: 'meta', then: Joi.string().required() }),

@@ -45,7 +45,7 @@ export function replay({ db, starter, instanceId }: HistoryDeps) {
     const rows = (await model.findAll({ where: { id: ids } })).map((row) => row.toJSON() as DeliveryValues & { id: number });
     const replays: Array<{ id: number; replayOf: number; eventKey: string }> = [];
     for (const row of rows) {
-      if (row.state === DELIVERY_STATE.REFUSED || row.state === DELIVERY_STATE.DUPLICATE) {
+      if (row.state === DELIVERY_STATE.REFUSED || row.state === DELIVERY_STATE.DUPLICATE || row.state === DELIVERY_STATE.DROPPED) {
         continue;
       }
       const workflow = await findWebhookWorkflow(db, row.workflowId);

@@ -12,6 +12,8 @@ export const DELIVERY_STATE = {
   REFUSED: 'refused',
   /** A repeat of a delivery id within its time to live; answered as the first, never runs. */
   DUPLICATE: 'duplicate',
+  /** The events of a delivery that the trigger's type filter left out; never run. */
+  DROPPED: 'dropped',
 } as const;
 
 export type DeliveryState = (typeof DELIVERY_STATE)[keyof typeof DELIVERY_STATE];
@@ -31,13 +33,16 @@ export interface DeliveryValues {
   receivedAt: Date;
   deliveryId: string | null;
   idempotencyKey: string | null;
-  eventKey: string;
+  /** Null for rows that never run (refused, repeated, dropped). */
+  eventKey: string | null;
   state: DeliveryState;
   instanceId: string;
   /** Known at once for async deliveries: the configured immediate answer. */
   answerStatus?: number;
   /** The delivery this one runs again (a replay from the history). */
   replayOf?: number | null;
+  /** Why a row never runs (refused, dropped). */
+  error?: string | null;
 }
 
 /** The prefix of every engine event key a delivery owns, so executions can be matched to rows. */

@@ -178,7 +178,8 @@ export class InboxSweeper {
         );
         continue;
       }
-      if (this.starter.start(workflow, contextOf(row), row.eventKey)) {
+      // Only stored rows are restarted, and every stored row has its event key.
+      if (row.eventKey && this.starter.start(workflow, contextOf(row), row.eventKey)) {
         await this.model.increment('attempts', { where: { id: row.id } });
       }
     }

@@ -67,7 +67,7 @@ export async function pruneFinished(db: Database, settings: RetentionSettings, l
   const finished = await pruneStates(db, [DELIVERY_STATE.FINISHED], settings.maxAgeDays, settings.maxRowsPerWorkflow);
   const refused = await pruneStates(
     db,
-    [DELIVERY_STATE.REFUSED, DELIVERY_STATE.DUPLICATE],
+    [DELIVERY_STATE.REFUSED, DELIVERY_STATE.DUPLICATE, DELIVERY_STATE.DROPPED],
     settings.maxAgeDays,
     settings.maxRefusedPerWorkflow,
   );

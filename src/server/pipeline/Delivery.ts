@@ -62,9 +62,9 @@ export interface Identified extends Parsed {
   idempotencyKey?: string;
 }
 
-/** Committed to the inbox: the engine event key its run starts with. */
+/** Committed to the inbox: the runs it starts, each with the engine event key it starts under. */
 export interface Stored extends Identified {
-  eventKey: string;
+  runs: Array<{ eventKey: string; context: WebhookContext }>;
   /** The answer sent without waiting for the run (async workflows); null when the sender waits. */
   answerNow: HttpAnswer | null;
 }

@@ -65,7 +65,8 @@ function notStartedAnswer(seconds: number): HttpAnswer {
 }
 
 async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outcomes }: DispatchDeps): Promise<HttpAnswer> {
-  const { workflow, context, ctx, logger, eventKey } = delivery;
+  const { workflow, context, ctx, logger } = delivery;
+  const [{ eventKey }] = delivery.runs;
   const responder = new WebhookResponder();
   const ms = syncTimeoutMs(delivery.config.timeout);
   // Set once the run has been handed to the engine; until then, giving up means it never starts.
@@ -114,7 +115,9 @@ async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outco
 export function dispatch(deps: DispatchDeps): Stage<Stored, never> {
   return async (delivery) => {
     if (delivery.answerNow) {
-      deps.starter.start(delivery.workflow, delivery.context, delivery.eventKey);
+      for (const run of delivery.runs) {
+        deps.starter.start(delivery.workflow, run.context, run.eventKey);
+      }
       return new Answered(delivery.answerNow);
     }
     return new Answered(await dispatchSync(delivery, deps));

@@ -1,18 +1,16 @@
 import { randomUUID } from 'crypto';
 import type { Database } from '@nocobase/database';
-import { parse } from '@nocobase/utils';
-import { DEFAULT_ASYNC_RESPONSE } from '../../common/constants';
-import type { ResponseConfig } from '../../common/types';
-import { answerFromResponseConfig, HttpAnswer, jsonError } from '../HttpAnswer';
+import { HttpAnswer, jsonError } from '../HttpAnswer';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
-import { DELIVERY_STATE, EVENT_KEY_PREFIX, extrasOf } from '../inbox/DeliveryRecord';
+import { DELIVERY_STATE, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import { DuplicateDelivery, InboxWriter } from '../inbox/InboxWriter';
-import { clientAddressOf } from './clientAddress';
 import { Answered, Identified, Resolved, Stage, Stored, WebhookRejection } from './Delivery';
+import { deliveryValues } from './deliveryValues';
+import { immediateAnswer } from './immediateAnswer';
+import { RETRY_AFTER_SECONDS, storeEvents } from './storeEvents';
+import type { Split } from './splitEvents';
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
-/** Seconds a sender is asked to wait when its delivery could not be stored or is still running. */
-const RETRY_AFTER_SECONDS = '5';
 
 export interface PersistDeps {
   db: Database;
@@ -25,35 +23,6 @@ interface EarlierDelivery {
   receivedAt: Date;
   state: string;
   answer: HttpAnswer | null;
-}
-
-/**
- * The immediate answer of an async workflow: its configured response, where `{{$context.…}}`
- * variables take values from the request (to echo a handshake's challenge, or a sender's id).
- */
-const templated = new WeakMap<object, boolean>();
-function usesVariables(response: ResponseConfig): boolean {
-  let uses = templated.get(response);
-  if (uses === undefined) {
-    uses = JSON.stringify(response).includes('{{');
-    templated.set(response, uses);
-  }
-  return uses;
-}
-
-function asyncAnswer(delivery: Identified): HttpAnswer {
-  const configured = delivery.config.response;
-  const response: ResponseConfig | undefined =
-    configured && usesVariables(configured) ? parse(configured)({ $context: delivery.context }) : configured;
-  const { answer, problems } = answerFromResponseConfig(response, {
-    status: DEFAULT_ASYNC_RESPONSE.statusCode,
-    headers: {},
-    body: DEFAULT_ASYNC_RESPONSE.body,
-  });
-  for (const problem of problems) {
-    delivery.logger.warn(`[webhook] workflow ${delivery.workflow.id}: immediate response: ${problem}`);
-  }
-  return answer;
 }
 
 function ttlMs(delivery: Resolved) {
@@ -77,37 +46,22 @@ function repeatAnswer(earlier: EarlierDelivery, answerNow: HttpAnswer | null): H
  * its delivery is stored. A repeat of a delivery id within its time to live is answered as the first
  * one was and starts nothing; an expired one gives up its id to the new delivery.
  */
-export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<Identified, Stored> {
+export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<Split, Stored> {
   const model = () => db.getModel(DELIVERIES_COLLECTION);
-  const store = async (delivery: Identified, eventKey: string, answerNow: HttpAnswer | null) => {
-    const { context } = delivery;
-    await inbox.store({
-      workflowId: delivery.workflow.id,
-      workflowKey: delivery.key,
-      sync: delivery.sync,
-      method: context.method,
-      headers: context.headers,
-      query: context.query,
-      body: context.body,
-      extras: extrasOf(context),
-      clientIp: clientAddressOf(delivery.ctx) || null,
-      receivedAt: new Date(delivery.receivedAt),
-      deliveryId: delivery.deliveryId ?? null,
-      idempotencyKey: delivery.idempotencyKey ?? null,
-      eventKey,
-      state: DELIVERY_STATE.STORED,
-      instanceId,
-      ...(answerNow ? { answerStatus: answerNow.status } : {}),
-    });
-  };
+  const store = (delivery: Identified, eventKey: string, answerNow: HttpAnswer | null) =>
+    inbox.store(deliveryValues(delivery, delivery.context, { eventKey, answerNow, instanceId }));
+  const events = storeEvents(inbox, instanceId);
 
   return async (delivery) => {
-    const answerNow = delivery.sync ? null : asyncAnswer(delivery);
+    const answerNow = delivery.sync ? null : immediateAnswer(delivery);
+    if (delivery.events && answerNow) {
+      return events({ ...delivery, events: delivery.events }, answerNow);
+    }
     const eventKey = `${EVENT_KEY_PREFIX}${randomUUID()}`;
     for (let attempt = 0; ; attempt += 1) {
       try {
         await store(delivery, eventKey, answerNow);
-        return { ...delivery, eventKey, answerNow };
+        return { ...delivery, runs: [{ eventKey, context: delivery.context }], answerNow };
       } catch (error) {
         if (!(error instanceof DuplicateDelivery) || attempt > 0) {
           if (error instanceof DuplicateDelivery) {

@@ -99,5 +99,5 @@ export function postJson(testApp: TestApp, key: string, body: unknown, init: { h
 /** Inbox rows of a workflow that are deliveries to run, not refused or repeated requests kept for the history. */
 export async function deliveriesToRun(testApp: TestApp, workflowId: number | string | Array<number | string>) {
   const rows = await testApp.app.db.getModel('webhookDeliveries').findAll({ where: { workflowId }, order: [['id', 'ASC']] });
-  return rows.filter((row) => !['refused', 'duplicate'].includes(row.get('state') as string));
+  return rows.filter((row) => !['refused', 'duplicate', 'dropped'].includes(row.get('state') as string));
 }
