@@ -45,6 +45,12 @@ function render(result) {
     `baseline/ceiling ${fmt(ratios.baselineToCeiling, 4)}   sync@${result.targets.sync.connections}/sync@1 ${fmt(ratios.syncToSingleConnection, 2)}`);
   lines.push(`         signed/baseline ${fmt(ratios.signedToBaseline, 2)}   signed/async ${fmt(ratios.signedToAsync, 2)} ` +
     '(the async target on a workflow verifying a GitHub signature over every body)');
+  if (result.signature) {
+    const share = (s) => (s.shareOfAsyncDelivery == null ? '–' : `${(s.shareOfAsyncDelivery * 100).toFixed(2)} %`);
+    lines.push(`signature verification per delivery (${result.signature.bodyBytes}-byte body, ${result.signature.iterations} runs): ` +
+      Object.entries(result.signature.schemes).map(([name, s]) => `${name} ${s.microsecondsPerDelivery.toFixed(1)} µs (${share(s)})`).join(', ') +
+      ` of an async delivery's ${fmt(result.signature.asyncDeliveryMs, 2)} ms of core time`);
+  }
   lines.push(`latency  async p99 at 50 connections ${fmt(result.latency.asyncP99At50Ms, 1)} ms (a burst opening its connections); ` +
     `${fmt(result.latency.sustainedAsyncP99At50Ms, 1)} ms on 50 kept-open connections over ${result.sustained?.requests} requests ` +
     `(${fmt(result.sustained?.requestsPerSecond)} req/s, p50 ${fmt(result.sustained?.latencyMs.p50, 1)} ms)`);
