@@ -18,7 +18,13 @@ interface Burst {
  * Posts `BURST` async deliveries, `SENDERS` at a time as busy senders do; once `killAfter` have been
  * answered, the app gets SIGKILL while the next ones are still in flight.
  */
-async function burstThenKill(app: RunningApp, key: string, first: number, killAfter: number | 'all'): Promise<Burst> {
+async function burstThenKill(
+  app: RunningApp,
+  key: string,
+  first: number,
+  killAfter: number | 'all',
+  signal: 'SIGKILL' | 'SIGTERM',
+): Promise<Burst> {
   const answered: number[] = [];
   let killing: Promise<void> | null = null;
   let next = first;
@@ -34,7 +40,7 @@ async function burstThenKill(app: RunningApp, key: string, first: number, killAf
         if (response.status >= 200 && response.status < 300) {
           answered.push(n);
           if (killAfter !== 'all' && answered.length === killAfter) {
-            killing = app.kill();
+            killing = app.kill(signal);
           }
         }
       } catch {
@@ -43,7 +49,7 @@ async function burstThenKill(app: RunningApp, key: string, first: number, killAf
     }
   };
   await Promise.all(Array.from({ length: SENDERS }, sender));
-  await (killing ?? app.kill());
+  await (killing ?? app.kill(signal));
   return { answered, sent: next - first };
 }
 
@@ -71,7 +77,7 @@ describe('a crash never loses an acknowledged delivery', () => {
     fs.rmSync(storage, { recursive: true, force: true });
   });
 
-  it('SIGKILL at three moments of a burst, restart: every 2xx delivery has exactly one execution', async () => {
+  it('SIGKILL at three moments of a burst and SIGTERM in one, restart: every 2xx delivery has exactly one execution', async () => {
     app = await startRunningApp({ storage });
     const token = await app.signIn();
     const { data: workflow } = await app.api<{ data: { id: number; key: string } }>('workflows:create', {
@@ -80,16 +86,19 @@ describe('a crash never loses an acknowledged delivery', () => {
     });
 
     const bursts: Array<Burst & { moment: string }> = [];
-    const moments: Array<[string, number | 'all']> = [
-      ['after 20 answers', 20],
-      ['after 120 answers', 120],
-      ['right after the last answer', 'all'],
+    const moments: Array<[string, number | 'all', 'SIGKILL' | 'SIGTERM']> = [
+      ['SIGKILL after 20 answers', 20, 'SIGKILL'],
+      ['SIGKILL after 120 answers', 120, 'SIGKILL'],
+      ['SIGKILL right after the last answer', 'all', 'SIGKILL'],
+      // A deploy or container stop: the app stops taking deliveries (503) and ends its runs or
+      // leaves them stored, while senders keep posting.
+      ['SIGTERM after 60 answers', 60, 'SIGTERM'],
     ];
-    for (const [index, [moment, killAfter]] of moments.entries()) {
+    for (const [index, [moment, killAfter, signal]] of moments.entries()) {
       if (index > 0) {
         app = await startRunningApp({ storage });
       }
-      bursts.push({ moment, ...(await burstThenKill(app, workflow.key, index * BURST, killAfter)) });
+      bursts.push({ moment, ...(await burstThenKill(app, workflow.key, index * BURST, killAfter, signal)) });
     }
 
     app = await startRunningApp({ storage });

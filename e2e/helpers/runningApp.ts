@@ -12,8 +12,11 @@ export interface RunningApp {
   signIn(): Promise<string>;
   api<T = unknown>(pathname: string, init?: { method?: string; body?: unknown; token?: string }): Promise<T>;
   stop(): Promise<void>;
-  /** SIGKILL to the app and its launcher at once, as a crash or an OOM kill would end them. */
-  kill(): Promise<void>;
+  /**
+   * A signal to the app and its launcher at once: SIGKILL (the default) as a crash or an OOM kill
+   * would end them, SIGTERM as a container stop or a deploy does (SIGKILL after 30 s).
+   */
+  kill(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -108,11 +111,13 @@ export async function startRunningApp(options: { env?: Record<string, string>; s
       const json = (await response.json()) as { data: { token: string } };
       return json.data.token;
     },
-    async kill() {
+    async kill(signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') {
       if (child.exitCode == null && child.signalCode == null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        process.kill(-child.pid!, 'SIGKILL');
+        process.kill(-child.pid!, signal);
+        const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
         await exited;
+        clearTimeout(timer);
       }
     },
     async stop() {
