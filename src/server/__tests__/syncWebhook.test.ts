@@ -1,5 +1,5 @@
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
-import { SleepInstruction } from './helpers/fixtureInstructions';
+import { OfferThenSleepInstruction, SleepInstruction } from './helpers/fixtureInstructions';
 import { useTestApp } from './helpers/testApp';
 import { createWebhookWorkflow, executionsOf, jobsOf, postJson, waitForExecutions } from './helpers/workflows';
 
@@ -10,6 +10,10 @@ const ABORTED = -3;
 describe('synchronous webhook workflows', () => {
   const current = useTestApp(({ app }) => {
     (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction('test-sleep', new SleepInstruction(app.pm.get(PluginWorkflowServer) as PluginWorkflowServer));
+    (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction(
+      'test-offer-then-sleep',
+      new OfferThenSleepInstruction(app.pm.get(PluginWorkflowServer) as PluginWorkflowServer),
+    );
   });
 
   it('answers with the response node and ends the run there', async () => {
@@ -257,5 +261,19 @@ describe('synchronous webhook workflows', () => {
     });
     const response = await postJson(current(), workflow.key, {});
     expect(response.headers.get('x-request-id')).toBe('mine');
+  });
+
+  it('sends the answer a run decided in time even when the run finishes after the timeout', async () => {
+    const workflow = await createWebhookWorkflow(current(), {
+      sync: true,
+      config: { timeout: 0.5 },
+      nodes: [{ type: 'test-offer-then-sleep', config: { ms: 1500 } }],
+    });
+    const response = await postJson(current(), workflow.key, {});
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ decided: true });
+    const [execution] = await waitForExecutions(current(), workflow.id, 1);
+    const [job] = await jobsOf(current(), execution.id);
+    expect(job.result).toEqual({ offered: true });
   });
 });

@@ -85,6 +85,14 @@ async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outco
   });
   const outcome = await within(run, ms);
   responder.close();
+  if (outcome === TIMED_OUT && responder.answer) {
+    // The run decided its answer in time and was still finishing: the sender gets that answer,
+    // so that a job saying "sent" is never contradicted by a 408.
+    run
+      .then((processor) => outcomes.record(eventKey, processor, responder.answer))
+      .catch((error: unknown) => logger.error(`[webhook] workflow ${workflow.id}: run failed after answering`, { error }));
+    return responder.answer;
+  }
   if (outcome === TIMED_OUT) {
     if (!started) {
       // Its sender is answered now and will retry: a run starting later would be a second one.

@@ -1,4 +1,5 @@
 import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
+import { RESPONDER_OPTION, WebhookResponder } from '../../WebhookResponder';
 
 /**
  * A node that takes time, for timeout tests. It waits `config.ms` milliseconds and stops early
@@ -18,5 +19,18 @@ export class SleepInstruction extends Instruction {
       return { status: JOB_STATUS.ABORTED, result: 'aborted' };
     }
     return { status: JOB_STATUS.RESOLVED, result: ms };
+  }
+}
+
+/**
+ * A node that gives the waiting request its answer (as the HTTP Response node does) and then
+ * keeps its run busy for `config.ms`: the answer is decided before the run has finished.
+ */
+export class OfferThenSleepInstruction extends Instruction {
+  async run(node: FlowNodeModel, _input: unknown, processor: Processor) {
+    const responder = processor.options[RESPONDER_OPTION] as WebhookResponder | undefined;
+    const offered = responder?.offer({ status: 201, headers: {}, body: { decided: true } }) ?? false;
+    await new Promise((resolve) => setTimeout(resolve, Number((node.config as { ms?: number }).ms ?? 0)));
+    return { status: JOB_STATUS.RESOLVED, result: { offered } };
   }
 }
