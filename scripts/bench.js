@@ -26,6 +26,7 @@ const { crashPhase } = require('./bench/crashPhase');
 const { inboxBatches } = require('./bench/inboxBatches');
 const { sustainedPhase } = require('./bench/sustainedPhase');
 const { signatureCost } = require('./bench/signatureCost');
+const { overloadPhase } = require('./bench/overloadPhase');
 
 const os = require('os');
 const { sleep } = require('./bench/processes');
@@ -88,6 +89,7 @@ async function measure(options, cleanup) {
     signed: await api.createAsyncWorkflow('Bench: signed order', { signature: { preset: 'github', secret: SIGNING_SECRET } }),
     sync: await api.createSyncWorkflow('Bench: sync echo'),
     memory: await api.createAsyncWorkflow('Bench: memory check'),
+    overload: await api.createAsyncWorkflow('Bench: overload'),
     sustained: await api.createAsyncWorkflow('Bench: sustained'),
     engine: await api.createCollectionWorkflow('Bench: engine reference', ENGINE_COLLECTION),
   };
@@ -107,6 +109,7 @@ async function measure(options, cleanup) {
     async: createLedger(workflows.async),
     signed: createLedger(workflows.signed),
     memory: createLedger(workflows.memory),
+    overload: createLedger(workflows.overload),
     engine: reference.ledger,
   };
   const order = ['baseline', 'async', 'signed', 'sync', 'ceiling'];
@@ -226,6 +229,24 @@ async function measure(options, cleanup) {
   }
   phase('memory');
 
+  let overload = null;
+  if (options.overloadSeconds > 0) {
+    log(`overload: ${options.overloadSeconds} s of 600 concurrent async senders…`);
+    overload = await overloadPhase({
+      app,
+      api,
+      ledger: ledgers.overload,
+      target: { ...targets.memory, name: 'overload', url: targets.memory.url.replace(workflows.memory.key, workflows.overload.key), idPrefix: 'v' },
+      connections: 600,
+      seconds: options.overloadSeconds,
+      stallSeconds: options.stallSeconds,
+      settleSeconds: options.quick ? 2 : 5,
+    });
+    log(`overload: ${overload.requests} requests, ${overload.accepted} taken, ${JSON.stringify(overload.statusCodes)} turned away; ` +
+      `RSS ${overload.beforeMB?.toFixed(0)} → peak ${overload.peakMB?.toFixed(0)} → ${overload.afterMB?.toFixed(0)} MB`);
+    phase('overload');
+  }
+
   // The audit reads every execution of the async workflows: ids answered 2xx against rows.
   const audits = {};
   for (const [name, ledger] of Object.entries(ledgers)) {
@@ -266,7 +287,7 @@ async function measure(options, cleanup) {
   const syncAt20 = summaries.syncAt20 ?? summaries.sync;
 
   const combined = ['accepted', 'executions', 'lost', 'duplicates', 'unacknowledged', 'notResolved', 'withoutId', 'acceptedTwice']
-    .reduce((acc, key) => ({ ...acc, [key]: audits.async[key] + audits.signed[key] + audits.memory[key] }), {});
+    .reduce((acc, key) => ({ ...acc, [key]: audits.async[key] + audits.signed[key] + audits.memory[key] + audits.overload[key] }), {});
   const errorsByTarget = Object.fromEntries(
     [...Object.values(summaries), memorySummary].map((s) => [s.target, s.errors]),
   );
@@ -274,6 +295,10 @@ async function measure(options, cleanup) {
   const failures = [];
   if (errors) failures.push(`${errors} request errors (${JSON.stringify(errorsByTarget)})`);
   if (sustained.errors) failures.push(`sustained phase: ${sustained.errors} requests not answered 2xx`);
+  const overloadOther = overload ? Object.keys(overload.statusCodes).filter((code) => code !== '503') : [];
+  if (overload && (overload.errors || overloadOther.length)) {
+    failures.push(`overload phase: ${overload.errors} connection errors, answers other than 2xx/503: ${overloadOther.join(', ') || 'none'}`);
+  }
   if (sustainedAudit.lost || sustainedAudit.duplicates) {
     failures.push(`sustained phase: ${sustainedAudit.lost} lost, ${sustainedAudit.duplicates} duplicate executions`);
   }
@@ -365,6 +390,18 @@ async function measure(options, cleanup) {
     errorsByTarget,
     rssGrowthMB: memory.growthMB,
     liveHeapGrowthMB: heapGrowthMB,
+    overload: overload && {
+      connections: overload.connections,
+      seconds: overload.seconds,
+      requests: overload.requests,
+      accepted: overload.accepted,
+      statusCodes: overload.statusCodes,
+      errors: overload.errors,
+      beforeMB: overload.beforeMB,
+      peakMB: overload.peakMB,
+      afterMB: overload.afterMB,
+      drainSeconds: overload.drain?.seconds ?? null,
+    },
     memory: {
       pid: memory.pid,
       requests: memory.requests,

@@ -58,4 +58,4 @@ async function memoryPhase({ app, api, ledger, target, connections, requests, st
   };
 }
 
-module.exports = { memoryPhase, freshRss };
+module.exports = { memoryPhase, freshRss, settledRssMB };

@@ -77,6 +77,12 @@ function render(result) {
       `executions ${c.executions}, lost ${c.lost}, duplicates ${c.duplicates}` +
       (c.recoveredSeconds != null ? `; all run ${c.recoveredSeconds.toFixed(1)} s after the restart began` : ''));
   }
+  if (result.overload) {
+    const o = result.overload;
+    lines.push(`overload ${o.connections} concurrent async senders for ${o.seconds} s: ${o.requests} requests, ${o.accepted} taken, ` +
+      `turned away ${JSON.stringify(o.statusCodes)}, ${o.errors} errors; RSS ${fmt(o.beforeMB)} MB before, peak ${fmt(o.peakMB)} MB, ` +
+      `${fmt(o.afterMB)} MB after the drain (${fmt(o.drainSeconds, 1)} s)`);
+  }
   lines.push(`memory   RSS ${fmt(memory.beforeMB)} MB before ${memory.requests} async requests, peak ${fmt(memory.peakMB)} MB, ` +
     `${fmt(memory.afterMB)} MB once drained → growth ${fmt(result.rssGrowthMB, 1)} MB (drain ${fmt(memory.drain.executionsPerSecond, 1)} executions/s)`);
   if (memory.freshMB != null) {
