@@ -23,9 +23,14 @@ export function keysFromJsonSample(text: string): SampleKeys {
   } catch {
     return { ok: false, error: 'invalid-json' };
   }
+  return { ok: true, keys: keysOfJsonValue(value) };
+}
+
+/** Every field path of a parsed value, as `keysFromJsonSample` lists them for a pasted one. */
+export function keysOfJsonValue(value: unknown): string[] {
   const keys: string[] = [];
   collectJsonKeys(value, '', 0, keys);
-  return { ok: true, keys };
+  return keys;
 }
 
 function collectJsonKeys(value: unknown, path: string, depth: number, keys: string[]) {

@@ -20,3 +20,13 @@ describe('mergeFieldRules', () => {
     expect(mergeFieldRules(undefined, ['x'])).toEqual({ rules: [{ key: 'x' }], added: 1 });
   });
 });
+
+describe('mergeFieldRules with a normalized comparison', () => {
+  it('treats header names that differ in case as the same row', () => {
+    const lower = (key: string) => key.toLowerCase();
+    expect(mergeFieldRules([{ key: 'X-Shop', alias: 'Shop' }], ['x-shop', 'x-topic', 'X-TOPIC'], lower)).toEqual({
+      rules: [{ key: 'X-Shop', alias: 'Shop' }, { key: 'x-topic' }],
+      added: 1,
+    });
+  });
+});

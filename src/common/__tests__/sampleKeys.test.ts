@@ -1,4 +1,4 @@
-import { keysFromJsonSample, keysFromQuerySample } from '../sampleKeys';
+import { keysFromJsonSample, keysFromQuerySample, keysOfJsonValue } from '../sampleKeys';
 
 describe('keysFromJsonSample', () => {
   it('lists nested object keys as dotted paths', () => {
@@ -95,5 +95,14 @@ describe('keysFromQuerySample', () => {
     expect(keysFromQuerySample('hello world')).toEqual({ ok: false, error: 'invalid-url' });
     expect(keysFromQuerySample('https://exa mple.com/?a=1')).toEqual({ ok: false, error: 'invalid-url' });
     expect(keysFromQuerySample('https://example.com/no-query')).toEqual({ ok: false, error: 'invalid-url' });
+  });
+});
+
+describe('keysOfJsonValue', () => {
+  it('lists a parsed value as keysFromJsonSample lists its text', () => {
+    const value = { order: { id: 1 }, items: [{ sku: 'A' }] };
+    expect(keysOfJsonValue(value)).toEqual((keysFromJsonSample(JSON.stringify(value)) as { keys: string[] }).keys);
+    expect(keysOfJsonValue('text')).toEqual([]);
+    expect(keysOfJsonValue(null)).toEqual([]);
   });
 });

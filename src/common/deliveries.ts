@@ -1,0 +1,73 @@
+import type { UploadedFile } from './types';
+
+/** Where a delivery is in its life, as the history API reports it. */
+export type DeliveryState = 'stored' | 'started' | 'finished' | 'failed' | 'refused' | 'duplicate' | 'dropped';
+
+/** A row of `webhookDeliveries:list` / `:get`. */
+export interface DeliveryRow {
+  id: number;
+  workflowId: number | string;
+  workflowKey?: string;
+  method: string;
+  receivedAt: string;
+  state: DeliveryState;
+  answerStatus: number | null;
+  error: string | null;
+  executionId: number | string | null;
+  replayOf: number | null;
+  clientIp: string | null;
+  deliveryId: string | null;
+  headers: Record<string, string> | null;
+  query: Record<string, unknown> | null;
+  body: unknown;
+  extras: { files?: UploadedFile[]; rawBody?: string; rawBodyEncoding?: 'utf8' | 'base64' } | null;
+}
+
+/** What happened to a delivery, in the words the history shows. */
+export type DeliveryOutcome = 'ran' | 'running' | 'waiting' | 'failed' | 'refused' | 'duplicate' | 'dropped';
+
+const OUTCOME_OF_STATE: Record<DeliveryState, DeliveryOutcome> = {
+  finished: 'ran',
+  started: 'running',
+  stored: 'waiting',
+  failed: 'failed',
+  refused: 'refused',
+  duplicate: 'duplicate',
+  dropped: 'dropped',
+};
+
+export const DELIVERY_OUTCOMES: readonly DeliveryOutcome[] = [
+  'ran',
+  'running',
+  'waiting',
+  'failed',
+  'refused',
+  'duplicate',
+  'dropped',
+];
+
+export function outcomeOf(state: DeliveryState | string): DeliveryOutcome {
+  return OUTCOME_OF_STATE[state as DeliveryState] ?? 'waiting';
+}
+
+/** The states an outcome filter asks the API for. */
+export function statesOf(outcomes: readonly DeliveryOutcome[]): DeliveryState[] {
+  return (Object.keys(OUTCOME_OF_STATE) as DeliveryState[]).filter((state) =>
+    outcomes.includes(OUTCOME_OF_STATE[state]),
+  );
+}
+
+/** The `filter` of `webhookDeliveries:list` for a workflow, optionally narrowed to some outcomes. */
+export function deliveryFilter(workflowId: number | string, outcomes: readonly DeliveryOutcome[] = []) {
+  return outcomes.length ? { workflowId, state: { $in: statesOf(outcomes) } } : { workflowId };
+}
+
+/** Refused and repeated requests, and events the type filter left out, have nothing to run again. */
+export function isReplayable(row: Pick<DeliveryRow, 'state'>): boolean {
+  return row.state !== 'refused' && row.state !== 'duplicate' && row.state !== 'dropped';
+}
+
+/** A request refused for its credentials is kept without anything it sent. */
+export function keptNothing(row: Pick<DeliveryRow, 'state' | 'answerStatus'>): boolean {
+  return row.state === 'refused' && (row.answerStatus === 401 || row.answerStatus === 403);
+}
