@@ -2,6 +2,7 @@ import { useCurrentWorkflowContext } from '@nocobase/plugin-workflow/client-v2';
 import React from 'react';
 import type { WorkflowLike } from '../../common/types';
 import { Section } from '../components/Section';
+import { DeliveryHistoryButton } from '../history/DeliveryHistoryButton';
 import { useT } from '../locale';
 import { AccessFields } from './AccessFields';
 import { AuthFields } from './AuthFields';
@@ -22,6 +23,7 @@ export default function WebhookTriggerFieldset() {
     <div data-testid="webhook-trigger-config">
       <Section title={t('Webhook URL')} testId="webhook-section-url">
         <WebhookUrlField workflowKey={workflow?.key} />
+        <DeliveryHistoryButton workflowId={workflow?.id} />
       </Section>
       <Section title={t('Security')} testId="webhook-section-security">
         <AuthFields />

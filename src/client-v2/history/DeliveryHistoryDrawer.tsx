@@ -1,0 +1,172 @@
+import { ReloadOutlined, RedoOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import React, { useState } from 'react';
+import { DELIVERY_OUTCOMES, type DeliveryOutcome, type DeliveryRow, isReplayable } from '../../common/deliveries';
+import { executionDuration, formatDuration } from '../../common/executions';
+import { useT } from '../locale';
+import { AnswerStatus } from './AnswerStatus';
+import { DeliveryDetailDrawer } from './DeliveryDetailDrawer';
+import { errorMessage } from './errorMessage';
+import { ExecutionLink } from './ExecutionLink';
+import { formatTime } from './formatTime';
+import { OutcomeTag } from './OutcomeTag';
+import { useDeliveryApi } from './useDeliveryApi';
+import { HISTORY_PAGE_SIZE, useDeliveryHistory } from './useDeliveryHistory';
+import { useOutcomeLabels } from './useStatusLabels';
+
+/** The table of a workflow's deliveries: filter, refresh, open one, replay several. */
+function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
+  const t = useT();
+  const api = useDeliveryApi();
+  const { message } = App.useApp();
+  const labels = useOutcomeLabels();
+  const history = useDeliveryHistory(workflowId);
+  const [selected, setSelected] = useState<React.Key[]>([]);
+  const [replaying, setReplaying] = useState(false);
+  const [detailId, setDetailId] = useState<number | null>(null);
+
+  const replaySelected = async () => {
+    setReplaying(true);
+    try {
+      const replays = await api.replay(selected as number[]);
+      message.success(t('Replays started: {{number}}.', { number: replays.length }));
+      setSelected([]);
+      if (history.page === 1) {
+        await history.reload();
+      } else {
+        history.setPage(1);
+      }
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setReplaying(false);
+    }
+  };
+
+  const columns: TableColumnsType<DeliveryRow> = [
+    {
+      title: t('Received at'),
+      dataIndex: 'receivedAt',
+      width: 170,
+      render: (value: string) => formatTime(value),
+    },
+    { title: t('Method'), dataIndex: 'method', width: 90, render: (value: string) => <Tag>{value}</Tag> },
+    {
+      title: t('Answer'),
+      dataIndex: 'answerStatus',
+      width: 80,
+      render: (value: number | null) => <AnswerStatus status={value} />,
+    },
+    { title: t('Outcome'), key: 'outcome', render: (_value, row) => <OutcomeTag row={row} /> },
+    {
+      title: t('Duration'),
+      key: 'duration',
+      width: 100,
+      render: (_value, row) => {
+        const execution = row.executionId == null ? undefined : history.executions[String(row.executionId)];
+        const duration = executionDuration(execution);
+        return duration == null ? <Typography.Text type="secondary">—</Typography.Text> : formatDuration(duration);
+      },
+    },
+    {
+      title: t('Execution'),
+      dataIndex: 'executionId',
+      width: 100,
+      render: (value: number | string | null) => (value == null ? null : <ExecutionLink id={value} />),
+    },
+  ];
+
+  return (
+    <div data-testid="webhook-history-content">
+      <Space style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Space wrap>
+          <Select<DeliveryOutcome[]>
+            mode="multiple"
+            allowClear
+            value={history.outcomes}
+            onChange={history.filter}
+            placeholder={t('All outcomes')}
+            style={{ minWidth: 220 }}
+            options={DELIVERY_OUTCOMES.map((value) => ({ value, label: labels[value].label }))}
+            data-testid="webhook-history-filter"
+            aria-label={t('Outcome')}
+          />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void history.reload()}
+            loading={history.loading}
+            data-testid="webhook-history-refresh"
+          >
+            {t('Refresh')}
+          </Button>
+        </Space>
+        <Button
+          type="primary"
+          icon={<RedoOutlined />}
+          disabled={!selected.length}
+          loading={replaying}
+          onClick={() => void replaySelected()}
+          data-testid="webhook-history-replay"
+        >
+          {selected.length ? t('Replay selected ({{number}})', { number: selected.length }) : t('Replay selected')}
+        </Button>
+      </Space>
+      <Table<DeliveryRow>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={history.rows}
+        loading={history.loading}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: setSelected,
+          preserveSelectedRowKeys: true,
+          getCheckboxProps: (row) => ({ disabled: !isReplayable(row) }),
+        }}
+        onRow={(row) => ({
+          onClick: (event) => {
+            if (!(event.target as HTMLElement).closest('.ant-table-selection-column, a')) {
+              setDetailId(row.id);
+            }
+          },
+          style: { cursor: 'pointer' },
+        })}
+        pagination={{
+          current: history.page,
+          pageSize: HISTORY_PAGE_SIZE,
+          total: history.total,
+          showSizeChanger: false,
+          showTotal: (total) => t('Total: {{number}}', { number: total }),
+          onChange: history.setPage,
+        }}
+        locale={{ emptyText: t('No deliveries yet. Requests to the webhook URL appear here.') }}
+      />
+      <DeliveryDetailDrawer id={detailId} onClose={() => setDetailId(null)} onReplayed={() => void history.reload()} />
+    </div>
+  );
+}
+
+/** The delivery history of one workflow version, over the trigger's drawer. */
+export function DeliveryHistoryDrawer({
+  workflowId,
+  open,
+  onClose,
+}: {
+  workflowId: number | string;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const t = useT();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('Delivery history')}
+      width={1000}
+      destroyOnClose
+      data-testid="webhook-history"
+    >
+      <DeliveryHistory workflowId={workflowId} />
+    </Drawer>
+  );
+}
