@@ -3,6 +3,7 @@ import React from 'react';
 import type { WorkflowLike } from '../../common/types';
 import { Section } from '../components/Section';
 import { DeliveryHistoryButton } from '../history/DeliveryHistoryButton';
+import { ListenForRequest } from '../listen/ListenForRequest';
 import { useT } from '../locale';
 import { AccessFields } from './AccessFields';
 import { AuthFields } from './AuthFields';
@@ -47,6 +48,7 @@ export default function WebhookTriggerFieldset() {
         description={t('Listed fields become trigger variables for later nodes, labelled with their aliases.')}
         testId="webhook-section-request"
       >
+        <ListenForRequest workflowId={workflow?.id} />
         <RequestRulesFields />
         <RawBodyField />
       </Section>
