@@ -3,6 +3,10 @@ export const TRIGGER_TYPE = 'webhook';
 
 /** Node type name of the "HTTP Response" instruction, stored in `flow_nodes.type`. */
 export const RESPONSE_NODE_TYPE = 'response';
+/** "Wait for callback": pauses its run until a request reaches the run's own callback URL. */
+export const CALLBACK_NODE_TYPE = 'webhookCallback';
+/** `/api/webhook:callback/<token>`. */
+export const CALLBACK_ACTION = 'callback';
 
 /** Resource and action that receive deliveries: `/api/webhook:trigger/<workflow key>`. */
 export const WEBHOOK_RESOURCE = 'webhook';

@@ -151,3 +151,23 @@ export interface IdempotencyConfig {
   /** Seconds; default 86400. */
   ttl?: number | null;
 }
+
+/** The "Wait for callback" node's configuration. */
+export interface CallbackNodeConfig {
+  /** Methods the callback may use; default POST. */
+  methods?: WebhookMethod[];
+  auth?: AuthConfig;
+  /** Seconds the run waits; none: until the callback comes. */
+  timeout?: number | null;
+  /** After the timeout: go on with `{ timedOut: true }` as the result, or fail the node (default). */
+  onTimeout?: 'continue' | 'fail';
+  /** The answer the callback's sender gets. */
+  response?: ResponseConfig;
+}
+
+/** What a resumed "Wait for callback" node holds as its result. */
+export interface CallbackResult {
+  callbackUrl: string;
+  timedOut?: boolean;
+  request?: Pick<WebhookContext, 'method' | 'headers' | 'query' | 'body'>;
+}

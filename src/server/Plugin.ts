@@ -1,6 +1,6 @@
 import { Plugin } from '@nocobase/server';
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
-import { RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
+import { CALLBACK_ACTION, CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
 import type { Counter } from '@nocobase/cache';
 import { answerCors } from './pipeline/answerCors';
 import { authenticate } from './pipeline/authenticate';
@@ -10,7 +10,13 @@ import { guardRate } from './pipeline/guardRate';
 import { answerMetaHandshake, answerSlackHandshake } from './pipeline/handshakes';
 import { FileStore, storeUploads } from './pipeline/storeUploads';
 import { verifySignature } from './pipeline/verifySignature';
-import { secretReader } from './secrets';
+import { SecretReader, secretReader } from './secrets';
+import type { Transactionable } from '@nocobase/database';
+import CallbackInstruction from './callback/CallbackInstruction';
+import { CallbackResolved, resolveCallback, resumeCallback } from './callback/callbackStages';
+import { CallbackTimeouts } from './callback/CallbackTimeouts';
+import { CallbackUrls } from './callback/callbackUrls';
+import type { Read } from './pipeline/Delivery';
 import { DELIVERIES_COLLECTION } from './inbox/deliveryCollection';
 import { HistoryDeps, listen, listened, readOnly, replay, stopListening } from './history/deliveryActions';
 import listenerCollection from './history/listenerCollection';
@@ -116,7 +122,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .check(authenticate(secrets))
       .then(readBody())
       .check(verifySignature(secrets))
-      .then(parseRequest)
+      .then(parseRequest())
       .then(copyToListener(listeners))
       .then(answerSlackHandshake)
       .then(storeUploads(fileStore))
@@ -152,9 +158,45 @@ export class PluginWorkflowWebhookServer extends Plugin {
       await scheduler.drain();
     });
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
-    this.app.resourceManager.define({ name: WEBHOOK_RESOURCE, actions: { [WEBHOOK_ACTION]: endpoint.action } });
-    this.app.acl.allow(WEBHOOK_RESOURCE, WEBHOOK_ACTION, 'public');
+    const callbackAction = this.defineCallbacks(workflowPlugin, secrets);
+    this.app.resourceManager.define({
+      name: WEBHOOK_RESOURCE,
+      actions: { [WEBHOOK_ACTION]: endpoint.action, [CALLBACK_ACTION]: callbackAction },
+    });
+    this.app.acl.allow(WEBHOOK_RESOURCE, [WEBHOOK_ACTION, CALLBACK_ACTION], 'public');
     this.defineHistory({ db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
+  }
+
+  /**
+   * "Wait for callback": the node, the callback URLs its runs get in `$context.callbackUrls`, the
+   * endpoint `/api/webhook:callback/<token>` that resumes a waiting run, and the timeout sweep.
+   */
+  private defineCallbacks(workflowPlugin: PluginWorkflowServer, secrets: SecretReader) {
+    const logger = this.app.logger;
+    const apiPrefix = `/${this.app.resourceManager.options.prefix ?? '/api'}`.replace(/\/+/g, '/').replace(/\/$/, '');
+    // The app key signs callback tokens: the same on every instance and across restarts.
+    const secret = process.env.APP_KEY || 'nocobase-webhook-callback';
+    if (!process.env.APP_KEY) {
+      logger.warn('[webhook] APP_KEY is not set: callback URLs are signed with a fixed key; set APP_KEY');
+    }
+    workflowPlugin.registerInstruction(CALLBACK_NODE_TYPE, new CallbackInstruction(workflowPlugin, secret, apiPrefix));
+    const urls = new CallbackUrls(this.db, secret, apiPrefix);
+    this.db.on('executions.afterCreate', (execution: Parameters<CallbackUrls['addTo']>[0], options: Transactionable) =>
+      urls.addTo(execution, options),
+    );
+    const pipeline = Pipeline.start()
+      .then(resolveCallback(this.db, secret))
+      .check(guardMethod)
+      .check(authenticate(secrets))
+      .then(readBody<CallbackResolved>())
+      .then(parseRequest<CallbackResolved & Read>())
+      .then(resumeCallback({ db: this.db, workflowPlugin, logger }));
+    const endpoint = new WebhookEndpoint(pipeline, logger, this.app.requestLogger, apiPrefix, undefined, CALLBACK_ACTION);
+    const timeouts = new CallbackTimeouts(this.db, workflowPlugin, this.app.lockManager, logger);
+    this.app.on('afterStart', () => timeouts.start());
+    this.app.prependListener('beforeStop', () => timeouts.stop());
+    this.app.use(endpoint.middleware, { tag: 'webhook-callback', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
+    return endpoint.action;
   }
 
   /**

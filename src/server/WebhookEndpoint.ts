@@ -28,9 +28,11 @@ export class WebhookEndpoint {
     apiPrefix: string,
     /** Told of every answered request, after it was written (the history's refusal recorder). */
     private readonly afterAnswer: (delivery: Received, answer: HttpAnswer) => void = () => undefined,
+    /** `trigger` for workflows' URLs, `callback` for waiting runs' callback URLs. */
+    action: string = WEBHOOK_ACTION,
   ) {
     const prefix = `/${apiPrefix}`.replace(/\/+/g, '/').replace(/\/$/, '');
-    this.pathPattern = new RegExp(`^${escapeRegExp(prefix)}/${WEBHOOK_RESOURCE}:${WEBHOOK_ACTION}/([^/]+)/?$`);
+    this.pathPattern = new RegExp(`^${escapeRegExp(prefix)}/${WEBHOOK_RESOURCE}:${action}/([^/]+)/?$`);
   }
 
   keyOf(path: string): string | null {

@@ -42,21 +42,23 @@ async function parseBody(delivery: Read): Promise<{ body: unknown; uploads?: Rec
 }
 
 /** The request as the run sees it: listed headers, query, body (and files, and the raw body if kept). */
-export const parseRequest: Stage<Read, Parsed> = async (delivery) => {
-  const { ctx, config } = delivery;
-  const query = parseQuery(ctx.querystring);
-  const { body, uploads } = await parseBody(delivery);
-  refuseHostileShape(query, 'query', MAX_NESTING);
-  refuseHostileShape(body, 'body', MAX_NESTING);
-  const context: WebhookContext = {
-    method: ctx.method,
-    headers: pickHeaders(config.request?.headers, (name) => ctx.get(name)),
-    query,
-    body,
-    ...(uploads
-      ? { files: uploads.map(({ field, filename, mimeType, content }) => ({ field, filename, mimeType, size: content.length })) }
-      : {}),
-    ...(config.rawBody ? rawBodyFields(delivery.rawBody) : {}),
+export function parseRequest<In extends Read = Read>(): Stage<In, In & Parsed> {
+  return async (delivery) => {
+    const { ctx, config } = delivery;
+    const query = parseQuery(ctx.querystring);
+    const { body, uploads } = await parseBody(delivery);
+    refuseHostileShape(query, 'query', MAX_NESTING);
+    refuseHostileShape(body, 'body', MAX_NESTING);
+    const context: WebhookContext = {
+      method: ctx.method,
+      headers: pickHeaders(config.request?.headers, (name) => ctx.get(name)),
+      query,
+      body,
+      ...(uploads
+        ? { files: uploads.map(({ field, filename, mimeType, content }) => ({ field, filename, mimeType, size: content.length })) }
+        : {}),
+      ...(config.rawBody ? rawBodyFields(delivery.rawBody) : {}),
+    };
+    return { ...delivery, context, uploads };
   };
-  return { ...delivery, context, uploads };
-};
+}

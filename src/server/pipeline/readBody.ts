@@ -51,12 +51,12 @@ function readWithin(delivery: Resolved, limit: number, timeoutMs: number): Promi
  * them. The stream is normally still unread (the stage runs before NocoBase's body parser); when
  * it was already consumed, the text that parser kept is the best that is left.
  */
-export function readBody(
+export function readBody<In extends Resolved = Resolved>(
   ceiling: string = process.env.WEBHOOK_BODY_LIMIT || DEFAULT_BODY_CEILING,
   timeoutMs: number = Number(process.env.WEBHOOK_BODY_TIMEOUT_MS) || DEFAULT_BODY_TIMEOUT_MS,
-): Stage<Resolved, Read> {
+): Stage<In, In & Read> {
   const ceilingBytes = byteCount(ceiling) ?? (bytes.parse(DEFAULT_BODY_CEILING) as number);
-  const read = (delivery: Resolved, rawBody: Buffer): Read => {
+  const read = (delivery: In, rawBody: Buffer): In & Read => {
     delivery.trace.bodySize = rawBody.length;
     delivery.trace.rawBody = rawBody;
     return { ...delivery, rawBody };

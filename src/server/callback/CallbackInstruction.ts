@@ -1,0 +1,50 @@
+import Joi from 'joi';
+import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
+import type PluginWorkflowServer from '@nocobase/plugin-workflow';
+import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
+import { WEBHOOK_METHODS } from '../../common/types';
+import { callbackUrl } from './callbackUrls';
+
+/**
+ * "Wait for callback": the run pauses here (its job pending) until a request reaches this run's
+ * callback URL, which earlier nodes already had as `$context.callbackUrls.<node key>`. The request
+ * becomes the node's result (`request`); with a timeout, the run goes on with `timedOut: true` or
+ * the node fails. Resuming is done by the callback endpoint or the timeout sweep (CallbackEndpoint,
+ * CallbackTimeouts), from the database, so a wait survives restarts and works on any instance.
+ */
+export default class CallbackInstruction extends Instruction {
+  configSchema = Joi.object({
+    methods: Joi.array().items(Joi.string().uppercase().valid(...WEBHOOK_METHODS)).min(1),
+    auth: Joi.object({ type: Joi.string().valid('none', 'basic', 'header', 'bearer') }).unknown(true).allow(null),
+    timeout: Joi.number().positive().allow(null),
+    onTimeout: Joi.string().valid('continue', 'fail'),
+    response: Joi.object({
+      statusCode: Joi.alternatives(Joi.number().integer().min(MIN_ANSWER_STATUS).max(MAX_ANSWER_STATUS), Joi.string()),
+      headers: Joi.array().items(Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow('') }).unknown(true)),
+      body: Joi.any(),
+    })
+      .unknown(true)
+      .allow(null),
+  }).unknown(true);
+
+  constructor(
+    workflow: PluginWorkflowServer,
+    private readonly secret: string,
+    private readonly apiPrefix: string,
+  ) {
+    super(workflow);
+  }
+
+  run(node: FlowNodeModel, _input: unknown, processor: Processor) {
+    const execution = processor.execution as unknown as { id: number | string };
+    return {
+      status: JOB_STATUS.PENDING,
+      result: { callbackUrl: callbackUrl(this.secret, this.apiPrefix, execution.id, node.id) },
+    };
+  }
+
+  /** The job was settled by the callback or the timeout before the run was resumed. */
+  resume(_node: FlowNodeModel, job: { status: number; result?: unknown }) {
+    return job;
+  }
+}

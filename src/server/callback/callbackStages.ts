@@ -1,0 +1,125 @@
+import type { Database } from '@nocobase/database';
+import type PluginWorkflowServer from '@nocobase/plugin-workflow';
+import { JOB_STATUS, WorkflowModel } from '@nocobase/plugin-workflow';
+import type { CallbackNodeConfig, CallbackResult } from '../../common/types';
+import { answerFromResponseConfig } from '../HttpAnswer';
+import type { Log } from '../Log';
+import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
+import { clientAddressOf } from '../pipeline/clientAddress';
+import { Answered, Parsed, Received, Resolved, Stage, WebhookRejection } from '../pipeline/Delivery';
+import { readCallbackToken } from './callbackToken';
+
+interface JobRow {
+  id: number | string;
+  executionId: number | string;
+  nodeId: number | string;
+  status: number;
+  result: CallbackResult | null;
+}
+
+/** A callback request, with the waiting job and node it belongs to. */
+export interface CallbackResolved extends Resolved {
+  job: JobRow;
+  node: { id: number | string; config: CallbackNodeConfig };
+}
+
+const GONE = 'This callback was already used, or its wait has ended';
+
+/**
+ * Finds what the token names: the run's job at the "Wait for callback" node. A token not signed
+ * with this app's key, or naming nothing, gets 404; a job that is no longer waiting, 410. The
+ * node's settings (methods, authentication, body limit) then play the part a trigger's do.
+ */
+export function resolveCallback(db: Database, secret: string): Stage<Received, CallbackResolved> {
+  return async (delivery) => {
+    const named = readCallbackToken(secret, delivery.key);
+    if (!named) {
+      throw new WebhookRejection(404, 'No callback at this URL');
+    }
+    const [job] = (await db.getRepository('jobs').find({
+      filter: { executionId: named.executionId, nodeId: named.nodeId },
+      sort: ['-id'],
+      limit: 1,
+    })) as Array<{ toJSON(): JobRow }>;
+    const execution = job ? await db.getRepository('executions').findOne({ filterByTk: named.executionId }) : null;
+    const workflow = execution
+      ? ((await db.getRepository('workflows').findOne({ filterByTk: execution.get('workflowId') as number })) as unknown as WorkflowModel | null)
+      : null;
+    const node = await db.getRepository('flow_nodes').findOne({ filterByTk: named.nodeId });
+    if (!job || !workflow || !node) {
+      throw new WebhookRejection(404, 'No callback at this URL');
+    }
+    delivery.trace.workflowId = workflow.id;
+    const row = job.toJSON();
+    if (row.status !== JOB_STATUS.PENDING) {
+      throw new WebhookRejection(410, GONE);
+    }
+    const config = (node.get('config') ?? {}) as CallbackNodeConfig;
+    return {
+      ...delivery,
+      workflow,
+      sync: false,
+      config: { methods: config.methods, auth: config.auth ?? undefined },
+      job: row,
+      node: { id: node.get('id') as number, config },
+    };
+  };
+}
+
+export interface ResumeDeps {
+  db: Database;
+  workflowPlugin: PluginWorkflowServer;
+  logger: Log;
+}
+
+/**
+ * Settles the waiting job with the request and resumes its run. The job is settled by one
+ * conditional update (pending → resolved), so of two callbacks racing on two instances exactly one
+ * resumes the run and the other gets 410. The request is kept in the delivery history.
+ */
+export function resumeCallback({ db, workflowPlugin, logger }: ResumeDeps): Stage<Parsed & CallbackResolved, never> {
+  return async (delivery) => {
+    const { job, context } = delivery;
+    const result: CallbackResult = {
+      callbackUrl: job.result?.callbackUrl ?? '',
+      request: { method: context.method, headers: context.headers, query: context.query, body: context.body },
+    };
+    const jobs = db.getModel('jobs');
+    const [settled] = await jobs.update(
+      { status: JOB_STATUS.RESOLVED, result },
+      { where: { id: job.id, status: JOB_STATUS.PENDING } },
+    );
+    if (!settled) {
+      throw new WebhookRejection(410, GONE);
+    }
+    const fresh = await jobs.findByPk(job.id);
+    await workflowPlugin.resume(fresh as never);
+    const { answer, problems } = answerFromResponseConfig(delivery.node.config.response ?? undefined, {
+      status: 200,
+      headers: {},
+      body: 'ok',
+    });
+    for (const problem of problems) {
+      logger.warn(`[webhook] callback node ${delivery.node.id}: ${problem}`);
+    }
+    db.getModel(DELIVERIES_COLLECTION)
+      .create({
+        workflowId: delivery.workflow.id,
+        workflowKey: delivery.workflow.key,
+        sync: false,
+        method: context.method,
+        headers: context.headers,
+        query: context.query,
+        body: context.body,
+        clientIp: clientAddressOf(delivery.ctx) || null,
+        receivedAt: new Date(delivery.receivedAt),
+        state: DELIVERY_STATE.FINISHED,
+        executionId: job.executionId,
+        answerStatus: answer.status,
+        error: `callback of node ${delivery.node.id}`,
+      })
+      .catch((error: unknown) => logger.warn('[webhook] a callback could not be recorded in the history', { error }));
+    return new Answered(answer);
+  };
+}
