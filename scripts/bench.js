@@ -230,15 +230,15 @@ async function measure(options, cleanup) {
   phase('memory');
 
   let overload = null;
-  if (options.overloadSeconds > 0) {
-    log(`overload: ${options.overloadSeconds} s of 600 concurrent async senders…`);
+  if (options.overloadRequests > 0) {
+    log(`overload: ${options.overloadRequests} async requests from 600 concurrent senders…`);
     overload = await overloadPhase({
       app,
       api,
       ledger: ledgers.overload,
       target: { ...targets.memory, name: 'overload', url: targets.memory.url.replace(workflows.memory.key, workflows.overload.key), idPrefix: 'v' },
       connections: 600,
-      seconds: options.overloadSeconds,
+      requests: options.overloadRequests,
       stallSeconds: options.stallSeconds,
       settleSeconds: options.quick ? 2 : 5,
     });

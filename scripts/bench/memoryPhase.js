@@ -34,28 +34,36 @@ function freshRss(app, settleSeconds) {
   return settledRssMB(servingPid(app.child.pid, app.port), settleSeconds);
 }
 
-async function memoryPhase({ app, api, ledger, target, connections, requests, stallSeconds, settleSeconds }) {
-  const pid = servingPid(app.child.pid, app.port);
+/** Runs `work` with the serving process's RSS settled before and after and sampled in between. */
+async function withRssSampled(pid, settleSeconds, work) {
   const beforeMB = await settledRssMB(pid, settleSeconds);
   const samples = [];
-  const timer = setInterval(() => samples.push({ t: Date.now(), mb: rssMB(pid) }), SAMPLE_MS);
-  let burst;
+  const timer = setInterval(() => samples.push(rssMB(pid)), SAMPLE_MS);
+  let result;
   try {
-    burst = await asyncBurst({ api, ledger, target, load: { connections, amount: requests }, stallSeconds });
+    result = await work();
   } finally {
     clearInterval(timer);
   }
   const afterMB = await settledRssMB(pid, settleSeconds);
-  const during = samples.map((s) => s.mb).filter((mb) => mb != null);
+  const during = samples.filter((mb) => mb != null);
+  return { beforeMB, peakMB: during.length ? Math.max(...during) : null, afterMB, result };
+}
+
+async function memoryPhase({ app, api, ledger, target, connections, requests, stallSeconds, settleSeconds }) {
+  const pid = servingPid(app.child.pid, app.port);
+  const { beforeMB, peakMB, afterMB, result: burst } = await withRssSampled(pid, settleSeconds, () =>
+    asyncBurst({ api, ledger, target, load: { connections, amount: requests }, stallSeconds }),
+  );
   return {
     pid,
     requests,
     beforeMB,
-    peakMB: during.length ? Math.max(...during) : null,
+    peakMB,
     afterMB,
     growthMB: beforeMB != null && afterMB != null ? afterMB - beforeMB : null,
     burst,
   };
 }
 
-module.exports = { memoryPhase, freshRss, settledRssMB };
+module.exports = { memoryPhase, freshRss, withRssSampled };

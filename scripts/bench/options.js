@@ -35,14 +35,15 @@ const DEFAULTS = {
   crashRequests: 600,
   // Async deliveries over 50 connections opened beforehand, timed without connection set-up.
   sustainedRequests: 1000,
-  // Sustained overload: this many seconds of 600 concurrent async senders (above the endpoint's
-  // concurrency limit of 256), with RSS sampled; 0 leaves the phase out.
-  overloadSeconds: 5,
+  // Sustained overload: this many async requests from 600 concurrent senders (above the
+  // endpoint's concurrency limit of 256), with RSS sampled; 0 leaves the phase out. A count, not a
+  // duration: every request's answer is then recorded, none is cut off in flight at the end.
+  overloadRequests: 3000,
 };
 
-const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 200, crashRequests: 300, sustainedRequests: 300, overloadSeconds: 2 };
+const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 200, crashRequests: 300, sustainedRequests: 300, overloadRequests: 1200 };
 
-const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests', 'sustainedRequests', 'overloadSeconds'];
+const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests', 'sustainedRequests', 'overloadRequests'];
 
 function camel(flag) {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -57,7 +58,7 @@ function usage() {
     '  --rounds N          interleaved rounds A,B,C,D,A,B,… (default 3)',
     '  --body-size BYTES   size of the JSON delivery body (default 1024)',
     '  --leak-requests N   async requests in the memory phase (default 1500; 20000 for the full leak check)',
-    '  --overload-seconds N  seconds of 600 concurrent async senders, RSS sampled (default 5; 0 = off)',
+    '  --overload-requests N  async requests from 600 concurrent senders, RSS sampled (default 3000; 0 = off)',
     '  --db sqlite|postgres|mysql  postgres and mysql read DB_HOST/DB_PORT/DB_DATABASE/DB_USER/DB_PASSWORD;',
     '                      without DB_HOST it runs under scripts/with-database.sh (the machine\'s own server',
     '                      on its standard port, or a throw-away local one)',

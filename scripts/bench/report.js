@@ -79,7 +79,7 @@ function render(result) {
   }
   if (result.overload) {
     const o = result.overload;
-    lines.push(`overload ${o.connections} concurrent async senders for ${o.seconds} s: ${o.requests} requests, ${o.accepted} taken, ` +
+    lines.push(`overload ${o.connections} concurrent async senders, ${o.requests} requests in ${fmt(o.seconds, 1)} s: ${o.accepted} taken, ` +
       `turned away ${JSON.stringify(o.statusCodes)}, ${o.errors} errors; RSS ${fmt(o.beforeMB)} MB before, peak ${fmt(o.peakMB)} MB, ` +
       `${fmt(o.afterMB)} MB after the drain (${fmt(o.drainSeconds, 1)} s)`);
   }
