@@ -4,6 +4,7 @@ import { BrowserSession, openBrowser } from './helpers/browser';
 import { Designer } from './helpers/designer';
 import { RunningApp, startRunningApp } from './helpers/runningApp';
 import { waitUntil } from './helpers/waitUntil';
+import { WebhookApi } from './helpers/webhookApi';
 
 const BASIC = `Basic ${Buffer.from('hook:s3cret').toString('base64')}`;
 const ORDER_SAMPLE = '{"order": {"id": 1, "total": 9.5}, "items": [{"sku": "A-1", "qty": 2}]}';
@@ -26,6 +27,7 @@ describe('webhook designer in the browser', () => {
   let token: string;
   let syncId: string;
   let syncUrl: string;
+  let webhooks: WebhookApi;
 
   const workflow = async (id: string) =>
     (await app.api<{ data: WorkflowRecord }>(`workflows:get?filterByTk=${id}`, { token })).data;
@@ -33,6 +35,7 @@ describe('webhook designer in the browser', () => {
   beforeAll(async () => {
     app = await startRunningApp();
     token = await app.signIn();
+    webhooks = new WebhookApi(app, token);
     session = await openBrowser();
     designer = new Designer(session.page, app.baseUrl);
     await designer.signIn();
@@ -389,5 +392,232 @@ describe('webhook designer in the browser', () => {
     expect(accepted.status).toBe(200);
     const tampered = await fetch(url, { method: 'PUT', headers: signed(body), body: body.replace('in_1', 'in_2') });
     expect(tampered.status).toBe(401);
+  }, 180_000);
+  /** A delivery that runs and one refused for its malformed body, both kept in the history. */
+  const deliverOrderAndMalformed = async (url: string) => {
+    const ran = await fetch(`${url}?page=1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Shop': 'acme' },
+      body: JSON.stringify({ order: { id: 7 } }),
+    });
+    expect(ran.status).toBe(200);
+    const refused = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"order": ',
+    });
+    expect(refused.status).toBe(400);
+  };
+
+  it('v1: the delivery history lists deliveries, opens one and replays it as a new run', async () => {
+    const { page } = session;
+    const hook = await webhooks.createWorkflow({
+      title: 'Deliveries (v1)',
+      enabled: true,
+      config: { request: { headers: [{ key: 'X-Shop' }] } },
+    });
+    await deliverOrderAndMalformed(hook.url);
+    const [refusedRow, ranRow] = await webhooks.settledDeliveries(hook.id, 2);
+    expect(ranRow.executionId).toEqual(expect.anything());
+
+    await designer.openCanvas('v1', hook.id);
+    const history = await designer.openDeliveryHistory();
+    const rows = designer.historyRows();
+    await waitUntil(async () => (await rows.count()) === 2, 'two deliveries in the history');
+    const refused = rows.filter({ has: page.locator('[data-outcome="refused"]') });
+    await refused.getByText('Malformed JSON body').waitFor();
+    expect(await refused.getByTestId('webhook-answer-status').innerText()).toBe('400');
+    expect(await refused.locator('.ant-checkbox-input').isDisabled()).toBe(true);
+    const ran = rows.filter({ has: page.locator('[data-outcome="ran"]') });
+    await ran.getByText('POST').waitFor();
+    await ran.getByText(/\d+ (ms|s)$/).waitFor();
+    expect(await ran.getByTestId('webhook-execution-link').getAttribute('href')).toBe(
+      `/admin/settings/workflow/executions/${ranRow.executionId}`,
+    );
+    await session.screenshot('v1-history');
+
+    await designer.pickOption(history.getByTestId('webhook-history-filter'), 'Refused');
+    await waitUntil(async () => (await rows.count()) === 1, 'only the refused delivery');
+    await page.locator(`tr[data-row-key="${refusedRow.id}"]`).waitFor();
+    // Refreshing also closes the filter's dropdown, which lies over the table.
+    await history.getByTestId('webhook-history-refresh').click();
+    await session.screenshot('v1-history-filtered');
+    await history.locator('.ant-select-selection-item-remove').click();
+    await waitUntil(async () => (await rows.count()) === 2, 'both deliveries again');
+
+    await ran.click();
+    const detail = page.getByTestId('webhook-delivery-detail');
+    await detail.getByText(`Delivery #${ranRow.id}`).waitFor();
+    await detail.getByText('Resolved').waitFor();
+    await page.getByTestId('webhook-delivery-request-headers').getByText('acme').waitFor();
+    expect(await page.getByTestId('webhook-delivery-request-body').innerText()).toBe(
+      '{\n  "order": {\n    "id": 7\n  }\n}',
+    );
+    await page.getByTestId('webhook-delivery-request-query').getByText('"page": "1"').waitFor();
+    await session.screenshot('v1-delivery-detail');
+
+    await page.getByTestId('webhook-delivery-replay').click();
+    await page.getByText(/Replayed as delivery #\d+/).waitFor();
+    await webhooks.waitForExecutions(hook.id, 2);
+    await designer.closeDrawerNamed('webhook-delivery-detail');
+    // The replay is listed first and the table follows it until its run has ended.
+    const replay = rows.first();
+    await replay.getByText(`Replay of #${ranRow.id}`).waitFor();
+    await replay.locator('[data-outcome="ran"]').waitFor();
+    await session.screenshot('v1-history-replayed');
+
+    // Several at once: the two stored deliveries; the refused one cannot be picked.
+    await waitUntil(async () => (await rows.count()) === 3, 'three deliveries');
+    for (const row of await rows.filter({ has: page.locator('[data-outcome="ran"]') }).all()) {
+      await row.locator('.ant-checkbox-input').check();
+    }
+    await history.getByRole('button', { name: /Replay selected \(2\)/ }).click();
+    await page.getByText('Replays started: 2.').waitFor();
+    await webhooks.waitForExecutions(hook.id, 4);
+    await waitUntil(async () => (await rows.count()) === 5, 'five deliveries');
+    await designer.closeDrawerNamed('webhook-history');
+    await designer.closeDrawer();
+  }, 180_000);
+
+  it('v1: listening catches a test request to a disabled workflow and fills the rows from it', async () => {
+    const { page } = session;
+    const hook = await webhooks.createWorkflow({ title: 'Listen (v1)' });
+    await designer.openCanvas('v1', hook.id);
+    await designer.openTriggerConfig();
+    const section = page.getByTestId('webhook-section-request');
+
+    // Cancelled: the listener is stopped and the button comes back.
+    await page.getByTestId('webhook-listen').click();
+    await page
+      .getByTestId('webhook-listen-countdown')
+      .getByText(/^(2:00|1:5\d)$/)
+      .waitFor();
+    await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await session.screenshot('v1-listen-waiting');
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes('webhookDeliveries:stopListening')),
+      page.getByTestId('webhook-listen-cancel').click(),
+    ]);
+    await page.getByTestId('webhook-listen').waitFor();
+    const notListening = await fetch(hook.url, { method: 'POST', body: '{}' });
+    expect(notListening.status).toBe(404);
+
+    await page.getByTestId('webhook-listen').click();
+    await page.getByTestId('webhook-listen-waiting').waitFor();
+    const caught = await fetch(`${hook.url}?source=test`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Shop': 'acme', Authorization: 'Bearer sk_live_secret' },
+      body: JSON.stringify({ order: { id: 1 } }),
+    });
+    expect(caught.status).toBe(200);
+    const captured = page.getByTestId('webhook-listen-captured');
+    await captured.getByText('POST', { exact: true }).waitFor();
+    const headers = page.getByTestId('webhook-listen-request-headers');
+    await headers.getByText('acme').waitFor();
+    await headers.getByText('••••••').waitFor();
+    expect(await headers.innerText()).not.toContain('sk_live_secret');
+    await page.getByTestId('webhook-listen-request-body').getByText('"id": 1').waitFor();
+    await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await session.screenshot('v1-listen-captured');
+
+    await page.getByTestId('webhook-listen-apply').click();
+    await page.getByText('Added 4 new rows.').waitFor();
+    expect(await page.getByTestId('webhook-headers-row').locator('input').first().inputValue()).toBe('x-shop');
+    const bodyKeys = await page
+      .getByTestId('webhook-body-row')
+      .evaluateAll((rows) => rows.map((row) => (row.querySelector('input') as HTMLInputElement).value));
+    expect(bodyKeys).toEqual(['order', 'order.id']);
+    await page.getByTestId('webhook-listen-apply').click();
+    await page.getByText('Every field of this request is already listed.').waitFor();
+    await page.getByTestId('webhook-headers').scrollIntoViewIfNeeded();
+    await session.screenshot('v1-listen-applied');
+    await designer.submitDrawer();
+    expect((await workflow(String(hook.id))).config).toMatchObject({
+      request: {
+        headers: [{ key: 'x-shop' }],
+        query: [{ key: 'source' }],
+        body: [{ key: 'order' }, { key: 'order.id' }],
+      },
+    });
+    // The workflow is disabled: the caught request was answered without a run.
+    expect(await webhooks.executionCount(hook.id)).toBe(0);
+
+    // Closing the drawer stops listening: no more polls, and the URL answers 404 again.
+    await designer.openTriggerConfig();
+    await page.getByTestId('webhook-listen').click();
+    await page.getByTestId('webhook-listen-waiting').waitFor();
+    let polls = 0;
+    const countPolls = (request: { url(): string }) => {
+      if (request.url().includes('webhookDeliveries:listened')) {
+        polls += 1;
+      }
+    };
+    await designer.closeDrawer();
+    await page.waitForTimeout(1500);
+    page.on('request', countPolls);
+    await page.waitForTimeout(3000);
+    page.off('request', countPolls);
+    expect(polls).toBe(0);
+    expect((await fetch(hook.url, { method: 'POST', body: '{}' })).status).toBe(404);
+  }, 180_000);
+
+  it('v2: the delivery history opens a delivery and replays it in the v2 client', async () => {
+    const { page } = session;
+    const hook = await webhooks.createWorkflow({ title: 'Deliveries (v2)', enabled: true });
+    await deliverOrderAndMalformed(hook.url);
+    const [, ranRow] = await webhooks.settledDeliveries(hook.id, 2);
+
+    await designer.openCanvas('v2', hook.id);
+    await designer.openDeliveryHistory();
+    const rows = designer.historyRows();
+    await waitUntil(async () => (await rows.count()) === 2, 'two deliveries in the history');
+    const ran = rows.filter({ has: page.locator('[data-outcome="ran"]') });
+    expect(await ran.getByTestId('webhook-execution-link').getAttribute('href')).toBe(
+      `/v/admin/workflow/executions/${ranRow.executionId}`,
+    );
+    await rows
+      .filter({ has: page.locator('[data-outcome="refused"]') })
+      .getByText('Malformed JSON body')
+      .waitFor();
+    await session.screenshot('v2-history');
+
+    await ran.click();
+    const detail = page.getByTestId('webhook-delivery-detail');
+    await detail.getByText('Resolved').waitFor();
+    await page.getByTestId('webhook-delivery-request-body').getByText('"id": 7').waitFor();
+    await session.screenshot('v2-delivery-detail');
+    await page.getByTestId('webhook-delivery-replay').click();
+    await page.getByText(/Replayed as delivery #\d+/).waitFor();
+    await webhooks.waitForExecutions(hook.id, 2);
+    await designer.closeDrawerNamed('webhook-delivery-detail');
+    await rows.first().getByText(`Replay of #${ranRow.id}`).waitFor();
+    await designer.closeDrawerNamed('webhook-history');
+    await designer.closeDrawer();
+  }, 180_000);
+
+  it('v2: listening catches a test request and fills the rows in the v2 client', async () => {
+    const { page } = session;
+    const hook = await webhooks.createWorkflow({ title: 'Listen (v2)' });
+    await designer.openCanvas('v2', hook.id);
+    await designer.openTriggerConfig();
+    await page.getByTestId('webhook-listen').click();
+    await page.getByTestId('webhook-listen-waiting').waitFor();
+    const caught = await fetch(hook.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Shop': 'acme' },
+      body: JSON.stringify({ order: { id: 1 } }),
+    });
+    expect(caught.status).toBe(200);
+    await page.getByTestId('webhook-listen-request-headers').getByText('acme').waitFor();
+    await page.getByTestId('webhook-section-request').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await session.screenshot('v2-listen-captured');
+    await page.getByTestId('webhook-listen-apply').click();
+    await page.getByText('Added 3 new rows.').waitFor();
+    await page.getByTestId('webhook-headers').scrollIntoViewIfNeeded();
+    await session.screenshot('v2-listen-applied');
+    await designer.submitDrawer();
+    expect((await workflow(String(hook.id))).config).toMatchObject({
+      request: { headers: [{ key: 'x-shop' }], body: [{ key: 'order' }, { key: 'order.id' }] },
+    });
   }, 180_000);
 });

@@ -101,6 +101,13 @@ export class Designer {
     await drawer.waitFor({ state: 'hidden' });
   }
 
+  /** Closes one of several stacked drawers, named by its test id (the topmost one changes as it closes). */
+  async closeDrawerNamed(testId: string) {
+    const drawer = this.page.getByTestId(testId);
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+  }
+
   /** Opens "Add node" under the trigger and returns the entry of the HTTP Response node. */
   async openAddNodeMenu(): Promise<Locator> {
     await this.page.locator('[aria-label^="add-button"]').first().click();
@@ -138,6 +145,27 @@ export class Designer {
       await input.press('Enter');
       await select.locator('.ant-select-selection-item').filter({ hasText: entry }).waitFor();
     }
+  }
+
+  /** Opens a workflow's canvas by its address: `/admin/settings/workflow/workflows/<id>` in v1, `/v/admin/workflow/workflows/<id>` in v2. */
+  async openCanvas(client: 'v1' | 'v2', id: number | string) {
+    const path = client === 'v1' ? '/admin/settings/workflow/workflows/' : '/v/admin/workflow/workflows/';
+    await this.page.goto(`${this.baseUrl}${path}${id}`);
+    await this.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
+  }
+
+  /** Opens the delivery history from the trigger's drawer; returns the history drawer. */
+  async openDeliveryHistory(): Promise<Locator> {
+    await this.openTriggerConfig();
+    await this.page.getByTestId('webhook-history-open').click();
+    const history = this.page.getByTestId('webhook-history');
+    await history.waitFor();
+    return history;
+  }
+
+  /** The rows of the delivery history's table. */
+  historyRows(): Locator {
+    return this.page.getByTestId('webhook-history').locator('tbody tr.ant-table-row');
   }
 
   async enableWorkflow() {
