@@ -107,6 +107,7 @@ export interface WebhookTriggerConfig {
   rawBody?: boolean;
   handshake?: HandshakeConfig | null;
   events?: EventsConfig | null;
+  subscription?: SubscriptionConfig | null;
 }
 
 /** The part of a workflow record the designer reads. */
@@ -170,4 +171,25 @@ export interface CallbackResult {
   callbackUrl: string;
   timedOut?: boolean;
   request?: Pick<WebhookContext, 'method' | 'headers' | 'query' | 'body'>;
+}
+
+/** One call to the sender's API in a subscription's life. */
+export interface SubscriptionStep {
+  method?: string;
+  url?: string;
+  headers?: HeaderPair[];
+  body?: unknown;
+  /** What to keep from the answer, e.g. `{ "webhookId": "{{$response.body.id}}" }`. */
+  state?: Record<string, string>;
+  /** When the subscription must be renewed, e.g. `{{$response.body.expiresAt}}`. */
+  nextRefreshAt?: string;
+  /** refresh: seconds between renewals when no `nextRefreshAt` is known. */
+  every?: number | null;
+}
+
+/** Registering the webhook with its sender when the workflow is enabled, renewing, removing. */
+export interface SubscriptionConfig {
+  subscribe?: SubscriptionStep | null;
+  refresh?: SubscriptionStep | null;
+  unsubscribe?: SubscriptionStep | null;
 }

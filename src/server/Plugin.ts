@@ -17,6 +17,9 @@ import { CallbackResolved, resolveCallback, resumeCallback } from './callback/ca
 import { CallbackTimeouts } from './callback/CallbackTimeouts';
 import { CallbackUrls } from './callback/callbackUrls';
 import type { Read } from './pipeline/Delivery';
+import subscriptionCollection from './subscription/subscriptionCollection';
+import { recordCall } from './subscription/recordCall';
+import { SubscriptionLifecycle } from './subscription/SubscriptionLifecycle';
 import { DELIVERIES_COLLECTION } from './inbox/deliveryCollection';
 import { HistoryDeps, listen, listened, readOnly, replay, stopListening } from './history/deliveryActions';
 import listenerCollection from './history/listenerCollection';
@@ -76,6 +79,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
   async beforeLoad() {
     this.db.collection(deliveryCollection);
     this.db.collection(listenerCollection);
+    this.db.collection(subscriptionCollection);
   }
 
   async load() {
@@ -159,12 +163,31 @@ export class PluginWorkflowWebhookServer extends Plugin {
     });
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
     const callbackAction = this.defineCallbacks(workflowPlugin, secrets);
+    this.defineSubscriptions();
     this.app.resourceManager.define({
       name: WEBHOOK_RESOURCE,
       actions: { [WEBHOOK_ACTION]: endpoint.action, [CALLBACK_ACTION]: callbackAction },
     });
     this.app.acl.allow(WEBHOOK_RESOURCE, [WEBHOOK_ACTION, CALLBACK_ACTION], 'public');
     this.defineHistory({ db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
+  }
+
+  /** Registering each workflow's webhook with its sender, renewing and removing it (`config.subscription`). */
+  private defineSubscriptions() {
+    const apiPrefix = `/${this.app.resourceManager.options.prefix ?? '/api'}`.replace(/\/+/g, '/').replace(/\/$/, '');
+    const lifecycle = new SubscriptionLifecycle({
+      db: this.db,
+      lockManager: this.app.lockManager,
+      logger: this.app.logger,
+      environment: this.app.environment,
+      webhookUrl: (key) => `${(process.env.WEBHOOK_PUBLIC_URL ?? '').replace(/\/+$/, '')}${apiPrefix}/${WEBHOOK_RESOURCE}:${WEBHOOK_ACTION}/${key}`,
+      recordCall: recordCall(this.db, this.app.logger),
+    });
+    this.db.on('workflows.beforeSave', lifecycle.beforeSave);
+    this.db.on('workflows.afterSave', lifecycle.afterSave);
+    this.db.on('workflows.afterDestroy', lifecycle.afterDestroy);
+    this.app.on('afterStart', () => lifecycle.start());
+    this.app.prependListener('beforeStop', () => lifecycle.stop());
   }
 
   /**

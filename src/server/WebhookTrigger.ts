@@ -17,6 +17,16 @@ function ruleString(accepts: (value: unknown) => boolean, what: string) {
     .custom((value: string, helpers) => (accepts(value) ? value : helpers.message({ custom: `"${value}" is not ${what}` })));
 }
 
+/** One call to the sender's API; the URL may be a template (`…/hooks/{{$state.webhookId}}`). */
+const subscriptionStep = Joi.object({
+  method: Joi.string().uppercase().valid('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+  url: Joi.string().trim().pattern(/^(https?:\/\/|\{\{)/).required(),
+  headers: Joi.array().items(Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow('') }).unknown(true)),
+  body: Joi.any(),
+  state: Joi.object().pattern(Joi.string(), Joi.string()),
+  nextRefreshAt: Joi.string().allow(''),
+}).unknown(true);
+
 const fieldRules = Joi.array().items(
   Joi.object({ key: Joi.string().allow('').required(), alias: Joi.string().allow('', null) }).unknown(true),
 );
@@ -90,6 +100,13 @@ export default class WebhookTrigger extends Trigger {
       .allow(null),
     ipAllowlist: Joi.array().items(ruleString(isAddressOrRange, 'an IPv4/IPv6 address or CIDR range')).allow(null),
     rawBody: Joi.boolean(),
+    subscription: Joi.object({
+      subscribe: subscriptionStep.allow(null),
+      refresh: subscriptionStep.keys({ every: Joi.number().positive().allow(null) }).allow(null),
+      unsubscribe: subscriptionStep.allow(null),
+    })
+      .unknown(true)
+      .allow(null),
     events: Joi.object({
       path: Joi.string().trim().required(),
       type: Joi.string().allow(''),

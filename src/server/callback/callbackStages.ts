@@ -117,7 +117,7 @@ export function resumeCallback({ db, workflowPlugin, logger }: ResumeDeps): Stag
         state: DELIVERY_STATE.FINISHED,
         executionId: job.executionId,
         answerStatus: answer.status,
-        error: `callback of node ${delivery.node.id}`,
+        kind: 'callback',
       })
       .catch((error: unknown) => logger.warn('[webhook] a callback could not be recorded in the history', { error }));
     return new Answered(answer);

@@ -40,6 +40,9 @@ export default defineCollection({
     { type: 'json', name: 'answer', defaultValue: null },
     { type: 'text', name: 'error' },
     { type: 'integer', name: 'attempts', defaultValue: 0 },
+    // What the row records: a delivery, a callback to a waiting run, or a call to the sender's API
+    // (subscribe, refresh, unsubscribe).
+    { type: 'string', name: 'kind', length: 16, defaultValue: 'delivery' },
     // Set on a replay: the delivery whose request it runs again.
     { type: 'bigInt', name: 'replayOf' },
     // The app process that stored it: its own rows are restarted at once, others' after a grace.

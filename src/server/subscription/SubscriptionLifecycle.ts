@@ -1,0 +1,250 @@
+import type { Database, Transactionable } from '@nocobase/database';
+import { Op } from '@nocobase/database';
+import type { LockManager } from '@nocobase/lock-manager';
+import { TRIGGER_TYPE } from '../../common/constants';
+import type { SubscriptionConfig, SubscriptionStep, WebhookTriggerConfig } from '../../common/types';
+import type { Log } from '../Log';
+import type { SecretSource } from '../secrets';
+import { CallVariables, callProvider, ProviderAnswer, ProviderCallFailed, render } from './providerCall';
+import { SUBSCRIPTIONS_COLLECTION } from './subscriptionCollection';
+
+const SWEEP_MS = Number(process.env.WEBHOOK_SUBSCRIPTION_SWEEP_MS) || 2_000;
+const LOCK = 'webhook:subscription-refresh';
+/** Renew this long before the sender's deadline at the most (a tenth of the interval when shorter). */
+const MAX_LEAD_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+export type CallKind = 'subscribe' | 'refresh' | 'unsubscribe';
+
+interface WorkflowLike {
+  id: number | string;
+  key: string;
+  get(name: string): unknown;
+  changed(name: string): boolean;
+  previous(name: string): unknown;
+}
+
+interface SubscriptionRow {
+  id: number;
+  workflowId: number | string;
+  workflowKey: string;
+  status: string;
+  state: Record<string, unknown>;
+  nextRefreshAt: Date | null;
+  failures: number;
+  lastCallAt: Date | null;
+}
+
+export interface LifecycleDeps {
+  db: Database;
+  lockManager: LockManager;
+  logger: Log;
+  environment: SecretSource;
+  /** This workflow's absolute URL, which the sender must reach. */
+  webhookUrl(key: string): string;
+  /** Writes one outgoing call to the workflow's delivery history. */
+  recordCall(workflowId: number | string, workflowKey: string, kind: CallKind, step: SubscriptionStep, outcome: ProviderAnswer | ProviderCallFailed): void;
+}
+
+class SubscribeRefused extends Error {
+  status = 400;
+}
+
+function subscriptionOf(workflow: WorkflowLike): SubscriptionConfig | null {
+  if (workflow.get('type') !== TRIGGER_TYPE) {
+    return null;
+  }
+  return ((workflow.get('config') ?? {}) as WebhookTriggerConfig).subscription ?? null;
+}
+
+function dateOf(value: unknown): Date | null {
+  if (value == null || value === '') {
+    return null;
+  }
+  const number = Number(value);
+  // Seconds since the epoch, milliseconds, or a date string.
+  const date = Number.isFinite(number) ? new Date(number < 1e12 ? number * 1000 : number) : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * The webhook's whole life with its sender: `subscribe` when the workflow is enabled (a refusal
+ * keeps it disabled, with the sender's answer as the error), `refresh` before the subscription
+ * expires (once across the cluster, retried with backoff), `unsubscribe` when it is disabled,
+ * deleted or replaced by another version (logged, never blocking). Every call is in the history.
+ */
+export class SubscriptionLifecycle {
+  private readonly subscribed = new WeakMap<object, { state: Record<string, unknown>; nextRefreshAt: Date | null }>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  private get model() {
+    return this.deps.db.getModel(SUBSCRIPTIONS_COLLECTION);
+  }
+
+  private variables(key: string, state: Record<string, unknown>, response?: ProviderAnswer): CallVariables {
+    return {
+      $webhook: { url: this.deps.webhookUrl(key), key },
+      $state: state,
+      $env: this.deps.environment.getVariables() ?? {},
+      ...(response ? { $response: { status: response.status, body: response.body } } : {}),
+    };
+  }
+
+  private async call(workflow: { id: number | string; key: string }, kind: CallKind, step: SubscriptionStep, variables: CallVariables) {
+    try {
+      const answer = await callProvider(step, variables);
+      this.deps.recordCall(workflow.id, workflow.key, kind, step, answer);
+      return answer;
+    } catch (error) {
+      const failed = error instanceof ProviderCallFailed ? error : new ProviderCallFailed((error as Error).message, null);
+      this.deps.recordCall(workflow.id, workflow.key, kind, step, failed);
+      throw failed;
+    }
+  }
+
+  /** What to keep and when to renew, from an answer to subscribe or refresh. */
+  private outcome(step: SubscriptionStep, refresh: SubscriptionStep | null | undefined, variables: CallVariables, earlier: Record<string, unknown>) {
+    const state = { ...earlier, ...(step.state ? render(step.state, variables) : {}) };
+    const every = Number(refresh?.every);
+    const next = dateOf(step.nextRefreshAt ? render(step.nextRefreshAt, variables) : null) ?? (every > 0 ? new Date(Date.now() + every * 1000) : null);
+    return { state, nextRefreshAt: refresh?.url ? next : null };
+  }
+
+  /** `workflows.beforeSave`: enabling a version with a subscription subscribes first. */
+  beforeSave = async (workflow: WorkflowLike) => {
+    const subscription = subscriptionOf(workflow);
+    if (!subscription?.subscribe?.url || !workflow.get('enabled') || !workflow.changed('enabled')) {
+      return;
+    }
+    if (!/^https?:\/\//.test(this.deps.webhookUrl(workflow.key))) {
+      throw new SubscribeRefused('Set WEBHOOK_PUBLIC_URL to the address senders reach this app at: the sender needs an absolute URL');
+    }
+    const variables = this.variables(workflow.key, {});
+    let answer: ProviderAnswer;
+    try {
+      answer = await this.call(workflow, 'subscribe', subscription.subscribe, variables);
+    } catch (error) {
+      throw new SubscribeRefused(`The sender refused the subscription, the workflow stays disabled: ${(error as Error).message}`);
+    }
+    const withAnswer = this.variables(workflow.key, {}, answer);
+    this.subscribed.set(workflow, this.outcome(subscription.subscribe, subscription.refresh, withAnswer, {}));
+  };
+
+  /** `workflows.afterSave`: keeps a new subscription, or removes the one of a version switched off. */
+  afterSave = async (workflow: WorkflowLike, options: Transactionable) => {
+    const fresh = this.subscribed.get(workflow);
+    if (fresh) {
+      this.subscribed.delete(workflow);
+      const values = { workflowKey: workflow.key, status: 'active', ...fresh, failures: 0, lastError: null, lastCallAt: new Date() };
+      const [row] = await this.model.findOrCreate({ where: { workflowId: workflow.id }, defaults: values, transaction: options.transaction });
+      await row.update(values, { transaction: options.transaction });
+      return;
+    }
+    if (workflow.changed('enabled') && workflow.previous('enabled') && !workflow.get('enabled')) {
+      this.unsubscribeLater(workflow, options);
+    }
+  };
+
+  /** `workflows.afterDestroy`. */
+  afterDestroy = (workflow: WorkflowLike, options: Transactionable) => this.unsubscribeLater(workflow, options);
+
+  /** After the commit, so that a slow or failing sender never holds or undoes the disable. */
+  private unsubscribeLater(workflow: WorkflowLike, options: Transactionable) {
+    const run = () =>
+      this.unsubscribe(workflow).catch((error) =>
+        this.deps.logger.warn(`[webhook] workflow ${workflow.id}: unsubscribing failed`, { error }),
+      );
+    const transaction = options.transaction as unknown as { afterCommit?(fn: () => void): void } | undefined;
+    if (transaction?.afterCommit) {
+      transaction.afterCommit(() => void run());
+    } else {
+      void run();
+    }
+  }
+
+  async unsubscribe(workflow: WorkflowLike) {
+    const row = (await this.model.findOne({ where: { workflowId: workflow.id, status: { [Op.ne]: 'removed' } } })) as
+      | (SubscriptionRow & { update(values: object): Promise<unknown>; toJSON(): SubscriptionRow })
+      | null;
+    if (!row) {
+      return;
+    }
+    const subscription = subscriptionOf(workflow);
+    const step = subscription?.unsubscribe;
+    if (!step?.url) {
+      await row.update({ status: 'removed' });
+      return;
+    }
+    const { state } = row.toJSON();
+    try {
+      await this.call(workflow, 'unsubscribe', step, this.variables(workflow.key, state ?? {}));
+      await row.update({ status: 'removed', lastError: null, lastCallAt: new Date() });
+    } catch (error) {
+      this.deps.logger.warn(`[webhook] workflow ${workflow.id}: the sender did not remove the subscription: ${(error as Error).message}`);
+      await row.update({ status: 'removed', lastError: (error as Error).message, lastCallAt: new Date() });
+    }
+  }
+
+  start() {
+    this.timer = setInterval(() => {
+      this.refreshDue().catch((error) => this.deps.logger.warn('[webhook] renewing subscriptions failed', { error }));
+    }, SWEEP_MS);
+    this.timer.unref?.();
+  }
+
+  stop() {
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+  }
+
+  /** Renews what is due, on one instance at a time. */
+  async refreshDue(): Promise<number> {
+    let renewed = 0;
+    try {
+      const lock = await this.deps.lockManager.tryAcquire(LOCK);
+      await lock.runExclusive(async () => {
+        const rows = (await this.model.findAll({
+          where: { status: { [Op.in]: ['active', 'failing'] }, nextRefreshAt: { [Op.ne]: null } },
+        })) as unknown as Array<{ toJSON(): SubscriptionRow; update(values: object): Promise<unknown> }>;
+        for (const record of rows) {
+          const row = record.toJSON();
+          const due = new Date(row.nextRefreshAt as Date).getTime();
+          // A failing one waits for its backoff; an active one is renewed a little before its deadline.
+          const lead =
+            row.status === 'failing' ? 0 : Math.min(MAX_LEAD_MS, Math.max(0, (due - new Date(row.lastCallAt ?? Date.now()).getTime()) / 10));
+          if (Date.now() >= due - lead && (await this.refreshOne(row, record))) {
+            renewed += 1;
+          }
+        }
+      }, 60_000);
+    } catch (error) {
+      if ((error as Error)?.name !== 'LockAcquireError') {
+        throw error;
+      }
+    }
+    return renewed;
+  }
+
+  private async refreshOne(row: SubscriptionRow, record: { update(values: object): Promise<unknown> }): Promise<boolean> {
+    const workflow = (await this.deps.db.getRepository('workflows').findOne({ filterByTk: row.workflowId })) as unknown as WorkflowLike | null;
+    const subscription = workflow ? subscriptionOf(workflow) : null;
+    if (!workflow || !subscription?.refresh?.url) {
+      await record.update({ nextRefreshAt: null });
+      return false;
+    }
+    try {
+      const answer = await this.call(workflow, 'refresh', subscription.refresh, this.variables(workflow.key, row.state ?? {}));
+      const outcome = this.outcome(subscription.refresh, subscription.refresh, this.variables(workflow.key, row.state ?? {}, answer), row.state ?? {});
+      await record.update({ ...outcome, status: 'active', failures: 0, lastError: null, lastCallAt: new Date() });
+      return true;
+    } catch (error) {
+      const failures = (row.failures ?? 0) + 1;
+      const backoff = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** (failures - 1));
+      await record.update({ status: 'failing', failures, lastError: (error as Error).message, nextRefreshAt: new Date(Date.now() + backoff) });
+      return false;
+    }
+  }
+}

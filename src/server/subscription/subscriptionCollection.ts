@@ -1,0 +1,27 @@
+import { defineCollection } from '@nocobase/database';
+
+export const SUBSCRIPTIONS_COLLECTION = 'webhookSubscriptions';
+
+/**
+ * A webhook registered with its sender: one row per enabled workflow version whose trigger has a
+ * `subscription`, with what the sender answered (`state`, e.g. its webhook id) and when it must be
+ * renewed. Kept after an unsubscribe (status `removed`) so that the designer can see what happened.
+ */
+export default defineCollection({
+  name: SUBSCRIPTIONS_COLLECTION,
+  dumpRules: 'required',
+  shared: true,
+  createdAt: true,
+  updatedAt: true,
+  fields: [
+    { type: 'bigInt', name: 'workflowId', unique: true },
+    { type: 'string', name: 'workflowKey' },
+    // active, failing (a refresh failed, retried with backoff), removed
+    { type: 'string', name: 'status', length: 16 },
+    { type: 'json', name: 'state', defaultValue: {} },
+    { type: 'date', name: 'nextRefreshAt' },
+    { type: 'integer', name: 'failures', defaultValue: 0 },
+    { type: 'text', name: 'lastError' },
+    { type: 'date', name: 'lastCallAt' },
+  ],
+});
