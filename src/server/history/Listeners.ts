@@ -1,5 +1,6 @@
 import type { Database } from '@nocobase/database';
 import { Op } from '@nocobase/database';
+import { ListenedRequest, MASKED_VALUE } from '../../common/requestKeys';
 import type { Log } from '../Log';
 import { LISTENERS_COLLECTION } from './listenerCollection';
 
@@ -7,18 +8,8 @@ import { LISTENERS_COLLECTION } from './listenerCollection';
 export const LISTEN_SECONDS = 120;
 /** How often each instance reads which keys are being listened to (others' listeners). */
 const REFRESH_MS = Number(process.env.WEBHOOK_LISTEN_REFRESH_MS) || 1_000;
-const MASK = '••••••';
 /** Header names whose values are credentials: shown as present, never with their value. */
 const SECRET_HEADER = /authorization|cookie|token|secret|signature|api[-_]?key|password|hmac/i;
-
-/** A request as the designer sees it after listening. */
-export interface ListenedRequest {
-  method: string;
-  headers: Record<string, string>;
-  query: Record<string, unknown>;
-  body: unknown;
-  receivedAt: string;
-}
 
 export function maskHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const shown: Record<string, string> = {};
@@ -26,7 +17,7 @@ export function maskHeaders(headers: Record<string, string | string[] | undefine
     if (value === undefined) {
       continue;
     }
-    shown[name] = SECRET_HEADER.test(name) ? MASK : Array.isArray(value) ? value.join(', ') : value;
+    shown[name] = SECRET_HEADER.test(name) ? MASKED_VALUE : Array.isArray(value) ? value.join(', ') : value;
   }
   return shown;
 }
