@@ -1,6 +1,5 @@
 import type { Database, Transactionable } from '@nocobase/database';
 import { Op } from '@nocobase/database';
-import type { LockManager } from '@nocobase/lock-manager';
 import { TRIGGER_TYPE } from '../../common/constants';
 import type { SubscriptionConfig, SubscriptionStep, WebhookTriggerConfig } from '../../common/types';
 import type { Log } from '../Log';
@@ -9,7 +8,8 @@ import { CallVariables, callProvider, ProviderAnswer, ProviderCallFailed, render
 import { SUBSCRIPTIONS_COLLECTION } from './subscriptionCollection';
 
 const SWEEP_MS = Number(process.env.WEBHOOK_SUBSCRIPTION_SWEEP_MS) || 2_000;
-const LOCK = 'webhook:subscription-refresh';
+/** How long an instance holds a renewal it claimed (a crashed one's claim runs out). */
+const CLAIM_MS = 60_000;
 /** Renew this long before the sender's deadline at the most (a tenth of the interval when shorter). */
 const MAX_LEAD_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
@@ -32,12 +32,12 @@ interface SubscriptionRow {
   state: Record<string, unknown>;
   nextRefreshAt: Date | null;
   failures: number;
+  renewals: number;
   lastCallAt: Date | null;
 }
 
 export interface LifecycleDeps {
   db: Database;
-  lockManager: LockManager;
   logger: Log;
   environment: SecretSource;
   /** This workflow's absolute URL, which the sender must reach. */
@@ -137,7 +137,7 @@ export class SubscriptionLifecycle {
     const fresh = this.subscribed.get(workflow);
     if (fresh) {
       this.subscribed.delete(workflow);
-      const values = { workflowKey: workflow.key, status: 'active', ...fresh, failures: 0, lastError: null, lastCallAt: new Date() };
+      const values = { workflowKey: workflow.key, status: 'active', ...fresh, failures: 0, lastError: null, lastCallAt: new Date(), claimedUntil: null };
       const [row] = await this.model.findOrCreate({ where: { workflowId: workflow.id }, defaults: values, transaction: options.transaction });
       await row.update(values, { transaction: options.transaction });
       return;
@@ -200,29 +200,38 @@ export class SubscriptionLifecycle {
     }
   }
 
-  /** Renews what is due, on one instance at a time. */
+  /**
+   * Renews what is due. Each due subscription is first claimed with one conditional update (no
+   * claim, or an expired one → claimed for a minute), so that of several app instances sweeping at
+   * once exactly one renews it, whatever lock adapter the app runs with.
+   */
   async refreshDue(): Promise<number> {
     let renewed = 0;
-    try {
-      const lock = await this.deps.lockManager.tryAcquire(LOCK);
-      await lock.runExclusive(async () => {
-        const rows = (await this.model.findAll({
-          where: { status: { [Op.in]: ['active', 'failing'] }, nextRefreshAt: { [Op.ne]: null } },
-        })) as unknown as Array<{ toJSON(): SubscriptionRow; update(values: object): Promise<unknown> }>;
-        for (const record of rows) {
-          const row = record.toJSON();
-          const due = new Date(row.nextRefreshAt as Date).getTime();
-          // A failing one waits for its backoff; an active one is renewed a little before its deadline.
-          const lead =
-            row.status === 'failing' ? 0 : Math.min(MAX_LEAD_MS, Math.max(0, (due - new Date(row.lastCallAt ?? Date.now()).getTime()) / 10));
-          if (Date.now() >= due - lead && (await this.refreshOne(row, record))) {
-            renewed += 1;
-          }
-        }
-      }, 60_000);
-    } catch (error) {
-      if ((error as Error)?.name !== 'LockAcquireError') {
-        throw error;
+    const rows = (await this.model.findAll({
+      where: { status: { [Op.in]: ['active', 'failing'] }, nextRefreshAt: { [Op.ne]: null } },
+    })) as unknown as Array<{ toJSON(): SubscriptionRow; update(values: object): Promise<unknown> }>;
+    for (const record of rows) {
+      const row = record.toJSON();
+      const due = new Date(row.nextRefreshAt as Date).getTime();
+      // A failing one waits for its backoff; an active one is renewed a little before its deadline.
+      const lead =
+        row.status === 'failing' ? 0 : Math.min(MAX_LEAD_MS, Math.max(0, (due - new Date(row.lastCallAt ?? Date.now()).getTime()) / 10));
+      if (Date.now() < due - lead) {
+        continue;
+      }
+      const now = new Date();
+      const [claimed] = await this.model.update(
+        { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+        {
+          where: {
+            id: row.id,
+            renewals: row.renewals ?? 0,
+            [Op.or]: [{ claimedUntil: null }, { claimedUntil: { [Op.lt]: now } }],
+          },
+        },
+      );
+      if (claimed && (await this.refreshOne(row, record))) {
+        renewed += 1;
       }
     }
     return renewed;
@@ -232,18 +241,25 @@ export class SubscriptionLifecycle {
     const workflow = (await this.deps.db.getRepository('workflows').findOne({ filterByTk: row.workflowId })) as unknown as WorkflowLike | null;
     const subscription = workflow ? subscriptionOf(workflow) : null;
     if (!workflow || !subscription?.refresh?.url) {
-      await record.update({ nextRefreshAt: null });
+      await record.update({ nextRefreshAt: null, claimedUntil: null });
       return false;
     }
     try {
       const answer = await this.call(workflow, 'refresh', subscription.refresh, this.variables(workflow.key, row.state ?? {}));
       const outcome = this.outcome(subscription.refresh, subscription.refresh, this.variables(workflow.key, row.state ?? {}, answer), row.state ?? {});
-      await record.update({ ...outcome, status: 'active', failures: 0, lastError: null, lastCallAt: new Date() });
+      await record.update({ ...outcome, status: 'active', failures: 0, lastError: null, lastCallAt: new Date(), claimedUntil: null, renewals: (row.renewals ?? 0) + 1 });
       return true;
     } catch (error) {
       const failures = (row.failures ?? 0) + 1;
       const backoff = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** (failures - 1));
-      await record.update({ status: 'failing', failures, lastError: (error as Error).message, nextRefreshAt: new Date(Date.now() + backoff) });
+      await record.update({
+        status: 'failing',
+        failures,
+        lastError: (error as Error).message,
+        nextRefreshAt: new Date(Date.now() + backoff),
+        claimedUntil: null,
+        renewals: (row.renewals ?? 0) + 1,
+      });
       return false;
     }
   }

@@ -23,5 +23,9 @@ export default defineCollection({
     { type: 'integer', name: 'failures', defaultValue: 0 },
     { type: 'text', name: 'lastError' },
     { type: 'date', name: 'lastCallAt' },
+    // Set while one app instance renews it; with the count of renewals, what makes a renewal happen
+    // once in a cluster (an instance that read the row before the last renewal cannot claim it).
+    { type: 'date', name: 'claimedUntil' },
+    { type: 'integer', name: 'renewals', defaultValue: 0 },
   ],
 });
