@@ -53,6 +53,7 @@ async function waitForApp(baseUrl: string, child: ChildProcess, deadline: number
  * free port, and waits until it serves the API.
  */
 export async function startRunningApp(options: { env?: Record<string, string>; storage?: string } = {}): Promise<RunningApp> {
+  fs.mkdirSync(path.join(ROOT, 'storage'), { recursive: true });
   const storage = options.storage ?? fs.mkdtempSync(path.join(ROOT, 'storage', 'e2e-'));
   fs.mkdirSync(storage, { recursive: true });
   const port = await freePort();
