@@ -78,7 +78,11 @@ export async function startRunningApp(options: { env?: Record<string, string>; s
   try {
     await waitForApp(baseUrl, child, Date.now() + 240_000);
   } catch (error) {
-    process.kill(-child.pid!, 'SIGKILL');
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone: its output below says why.
+    }
     throw new Error(`${(error as Error).message}\n${log.slice(-4000)}`);
   }
 
