@@ -177,7 +177,6 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const apiPrefix = `/${this.app.resourceManager.options.prefix ?? '/api'}`.replace(/\/+/g, '/').replace(/\/$/, '');
     const lifecycle = new SubscriptionLifecycle({
       db: this.db,
-      lockManager: this.app.lockManager,
       logger: this.app.logger,
       environment: this.app.environment,
       webhookUrl: (key) => `${(process.env.WEBHOOK_PUBLIC_URL ?? '').replace(/\/+$/, '')}${apiPrefix}/${WEBHOOK_RESOURCE}:${WEBHOOK_ACTION}/${key}`,
