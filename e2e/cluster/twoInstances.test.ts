@@ -2,6 +2,7 @@ import path from 'path';
 import { freshServerDatabase, ServerDatabase } from '../../src/server/__tests__/helpers/databases';
 import { RunningApp, startRunningApp } from '../helpers/runningApp';
 import { waitUntil } from '../helpers/waitUntil';
+import { startFakeProvider } from '../../src/server/__tests__/helpers/fakeProvider';
 
 const CONCURRENCY = 20;
 
@@ -81,6 +82,8 @@ describe('two app instances on one PostgreSQL database', () => {
       WEBHOOK_INBOX_TAKEOVER_MS: '5000',
       CACHE_DEFAULT_STORE: 'redis',
       CACHE_REDIS_URL: process.env.CACHE_REDIS_URL,
+      // Subscriptions need an absolute URL to hand the sender; the fake sender never calls it.
+      WEBHOOK_PUBLIC_URL: 'http://127.0.0.1:9',
     };
     a = await startRunningApp({ env });
     b = await startRunningApp({ env });
@@ -199,5 +202,58 @@ describe('two app instances on one PostgreSQL database', () => {
     console.log(`[cluster] rate limit 10 per 60 s, 12 requests alternating between A and B: ${statuses.join(' ')}`);
     expect(statuses.filter((status) => status === 200)).toHaveLength(10);
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it('hands a listened request to the designer whichever instance it reaches', async () => {
+    const token = await a.signIn();
+    const { data: workflow } = await a.api<{ data: { id: number; key: string } }>('workflows:create', {
+      token,
+      body: { title: 'cluster listen', type: 'webhook', sync: false, enabled: false, config: {} },
+    });
+    const { data: listener } = await a.api<{ data: { id: number } }>('webhookDeliveries:listen', { token, body: { workflowId: workflow.id } });
+    // B learns of A's listener from the database within a second or so.
+    await waitUntil(async () => {
+      const answer = await fetch(`${b.baseUrl}/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ from: 'B' }),
+      });
+      return answer.status === 200;
+    }, 'B handing the request over', 10_000);
+    const { data: result } = await a.api<{ data: { status: string; request: { body: unknown } } }>(
+      `webhookDeliveries:listened?filterByTk=${listener.id}`,
+      { token },
+    );
+    expect(result).toMatchObject({ status: 'captured', request: { body: { from: 'B' } } });
+  });
+
+  it('renews a subscription once although both instances look for due renewals', async () => {
+    const provider = await startFakeProvider({ lifetimeMs: 3_000 });
+    try {
+      const token = await a.signIn();
+      const { data: workflow } = await a.api<{ data: { id: number } }>('workflows:create', {
+        token,
+        body: {
+          title: 'cluster subscription',
+          type: 'webhook',
+          sync: false,
+          enabled: true,
+          config: {
+            subscription: {
+              subscribe: { url: `${provider.url}/hooks`, body: { url: '{{$webhook.url}}' }, state: { id: '{{$response.body.id}}' }, nextRefreshAt: '{{$response.body.expiresAt}}' },
+              refresh: { method: 'PATCH', url: `${provider.url}/hooks/{{$state.id}}`, nextRefreshAt: '{{$response.body.expiresAt}}' },
+            },
+          },
+        },
+      });
+      expect(workflow.id).toBeTruthy();
+      await waitUntil(() => provider.calls.some((call) => call.method === 'PATCH'), 'a renewal', 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const renewals = provider.calls.filter((call) => call.method === 'PATCH');
+      console.log(`[cluster] subscription renewals seen by the sender with two instances sweeping: ${renewals.length}`);
+      expect(renewals).toHaveLength(1);
+    } finally {
+      await provider.close();
+    }
   });
 });
