@@ -17,7 +17,7 @@ import { CallbackResolved, resolveCallback, resumeCallback } from './callback/ca
 import { CallbackTimeouts } from './callback/CallbackTimeouts';
 import { CallbackUrls } from './callback/callbackUrls';
 import type { Read } from './pipeline/Delivery';
-import subscriptionCollection from './subscription/subscriptionCollection';
+import subscriptionCollection, { SUBSCRIPTIONS_COLLECTION } from './subscription/subscriptionCollection';
 import { recordCall } from './subscription/recordCall';
 import { SubscriptionLifecycle } from './subscription/SubscriptionLifecycle';
 import { DELIVERIES_COLLECTION } from './inbox/deliveryCollection';
@@ -239,7 +239,12 @@ export class PluginWorkflowWebhookServer extends Plugin {
       [`${DELIVERIES_COLLECTION}:firstOrCreate`]: readOnly(),
       [`${DELIVERIES_COLLECTION}:updateOrCreate`]: readOnly(),
     }));
-    const actions = ['list', 'get', 'replay', 'listen', 'listened', 'stopListening'].map((action) => `${DELIVERIES_COLLECTION}:${action}`);
+    const actions = [
+      ...['list', 'get', 'replay', 'listen', 'listened', 'stopListening'].map((action) => `${DELIVERIES_COLLECTION}:${action}`),
+      // A subscription's state and renewal, read beside the history.
+      `${SUBSCRIPTIONS_COLLECTION}:list`,
+      `${SUBSCRIPTIONS_COLLECTION}:get`,
+    ];
     const workflowSnippet = this.app.acl.snippetManager.snippets.get(WORKFLOW_SNIPPET);
     if (workflowSnippet) {
       workflowSnippet.actions.push(...actions);
