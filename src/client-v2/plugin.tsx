@@ -1,6 +1,7 @@
 import { Plugin } from '@nocobase/client-v2';
 import type WorkflowPlugin from '@nocobase/plugin-workflow/client-v2';
-import { RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
+import { CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
+import CallbackInstruction from './CallbackInstruction';
 import ResponseInstruction from './ResponseInstruction';
 import WebhookTrigger from './WebhookTrigger';
 
@@ -9,6 +10,7 @@ export class PluginWorkflowWebhookClientV2 extends Plugin {
     const workflow = this.app.pm.get('workflow') as WorkflowPlugin;
     workflow.registerTrigger(TRIGGER_TYPE, WebhookTrigger);
     workflow.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
+    workflow.registerInstruction(CALLBACK_NODE_TYPE, CallbackInstruction);
   }
 }
 
