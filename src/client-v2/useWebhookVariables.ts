@@ -1,31 +1,45 @@
 import type { UseVariableOptions, VariableOption } from '@nocobase/plugin-workflow/client-v2';
+import { buildCallbackUrlVariables } from '../common/callbackVariables';
 import { acceptsRequestValues, buildTriggerVariables } from '../common/variableTree';
 import type { WebhookTriggerConfig } from '../common/types';
 import { useT } from './locale';
+import { useVariableWorkflow } from './useVariableWorkflow';
 
-/** The trigger's `{{$context.…}}` variables for later nodes' pickers. */
+/**
+ * The trigger's `{{$context.…}}` variables for later nodes' pickers, with the callback URL of every
+ * "Wait for callback" node of the workflow, which any node may send out.
+ */
 export function useWebhookVariables(
   config: Record<string, unknown>,
   options?: UseVariableOptions,
 ): VariableOption[] | null {
   const t = useT();
+  const { nodes } = useVariableWorkflow();
   if (!acceptsRequestValues(options?.types)) {
     return null;
   }
-  return buildTriggerVariables(config as WebhookTriggerConfig | undefined, {
-    method: t('Method'),
-    headers: t('Headers'),
-    query: t('Query parameters'),
-    body: t('Body'),
-    rawBody: t('Raw body'),
-    files: t('Files'),
-    file: {
-      url: t('URL'),
-      filename: t('File name'),
-      mimeType: t('MIME type'),
-      size: t('Size (bytes)'),
-      field: t('Form field'),
-      attachmentId: t('Attachment ID'),
-    },
+  const callbackUrls = buildCallbackUrlVariables(nodes, {
+    group: t('Callback URLs'),
+    url: (title) => t('Callback URL ({{title}})', { title }),
   });
+  const request = buildTriggerVariables(
+    config as WebhookTriggerConfig | undefined,
+    {
+      method: t('Method'),
+      headers: t('Headers'),
+      query: t('Query parameters'),
+      body: t('Body'),
+      rawBody: t('Raw body'),
+      files: t('Files'),
+      file: {
+        url: t('URL'),
+        filename: t('File name'),
+        mimeType: t('MIME type'),
+        size: t('Size (bytes)'),
+        field: t('Form field'),
+        attachmentId: t('Attachment ID'),
+      },
+    },
+  );
+  return callbackUrls ? [...request, callbackUrls] : request;
 }

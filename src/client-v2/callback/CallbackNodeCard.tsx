@@ -5,6 +5,7 @@ import { absoluteUrl, callbackSummary, formatWait, type JobLike, waitingCallback
 import type { CallbackNodeConfig } from '../../common/types';
 import { CopyButton } from '../components/CopyButton';
 import { useT } from '../locale';
+import { useShareCallbackNodes } from './knownCallbackNodes';
 
 /**
  * The node's card: the methods it accepts and how long it waits; on an execution's canvas, while
@@ -12,6 +13,7 @@ import { useT } from '../locale';
  */
 export default function CallbackNodeCard({ data }: { data: CanvasNode }) {
   const t = useT();
+  useShareCallbackNodes();
   const { methods, timeout, onTimeout } = callbackSummary(data.config as CallbackNodeConfig | undefined);
   const { execution } = useFlowContext() ?? {};
   const waiting = waitingCallbackUrl(
