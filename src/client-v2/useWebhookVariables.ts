@@ -14,7 +14,7 @@ export function useWebhookVariables(
   options?: UseVariableOptions,
 ): VariableOption[] | null {
   const t = useT();
-  const { nodes } = useVariableWorkflow();
+  const { sync, nodes } = useVariableWorkflow();
   if (!acceptsRequestValues(options?.types)) {
     return null;
   }
@@ -31,6 +31,8 @@ export function useWebhookVariables(
       body: t('Body'),
       rawBody: t('Raw body'),
       files: t('Files'),
+      event: t('Event'),
+      eventType: t('Event type'),
       file: {
         url: t('URL'),
         filename: t('File name'),
@@ -40,6 +42,7 @@ export function useWebhookVariables(
         attachmentId: t('Attachment ID'),
       },
     },
+    { sync },
   );
   return callbackUrls ? [...request, callbackUrls] : request;
 }

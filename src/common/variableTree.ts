@@ -79,6 +79,8 @@ export interface TriggerVariableLabels {
   body: string;
   rawBody: string;
   files: string;
+  event: string;
+  eventType: string;
   /** The fields of each uploaded file, by their key in `$context.files[]`. */
   file: Record<keyof UploadedFile, string>;
 }
@@ -86,15 +88,21 @@ export interface TriggerVariableLabels {
 /** The fields of an uploaded file, in the order a picker lists them. */
 const FILE_FIELDS: (keyof UploadedFile)[] = ['url', 'filename', 'mimeType', 'size', 'field', 'attachmentId'];
 
+/** Deliveries are split into events only for asynchronous workflows with a path to the events. */
+export function splitsEvents(config: Pick<WebhookTriggerConfig, 'events'> | undefined, sync: boolean): boolean {
+  return !sync && typeof config?.events?.path === 'string' && config.events.path.trim() !== '';
+}
+
 /**
  * Everything a webhook run offers as `{{$context.…}}`: the method, the headers, query and body
  * trees built from the configured rows (a part without rows is still offered whole), the raw body
- * when the trigger keeps it, and the uploaded files of a multipart body. Picking a field under
- * files gives that field of every file.
+ * when the trigger keeps it, one event and its type when deliveries are split into events, and the
+ * uploaded files of a multipart body. Picking a field under files gives that field of every file.
  */
 export function buildTriggerVariables(
-  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody'> | undefined,
+  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody' | 'events'> | undefined,
   labels: TriggerVariableLabels,
+  options: { sync?: boolean } = {},
 ): VariableNode[] {
   const request = config?.request;
   const part = (name: 'headers' | 'query' | 'body', children: VariableNode[]): VariableNode => ({
@@ -109,6 +117,12 @@ export function buildTriggerVariables(
     part('query', buildFieldTree(request?.query, 'query')),
     part('body', buildFieldTree(request?.body, 'body')),
     ...(config?.rawBody ? [{ key: 'rawBody', value: 'rawBody', label: labels.rawBody }] : []),
+    ...(splitsEvents(config, Boolean(options.sync))
+      ? [
+          { key: 'event', value: 'event', label: labels.event },
+          { key: 'eventType', value: 'eventType', label: labels.eventType },
+        ]
+      : []),
     {
       key: 'files',
       value: 'files',

@@ -7,6 +7,7 @@ import { ListenForRequest } from '../listen/ListenForRequest';
 import { useT } from '../locale';
 import { AccessFields } from './AccessFields';
 import { AuthFields } from './AuthFields';
+import { EventsFields } from './EventsFields';
 import { HandshakeFields } from './HandshakeFields';
 import { IdempotencyFields } from './IdempotencyFields';
 import { LimitsFields } from './LimitsFields';
@@ -52,6 +53,15 @@ export default function WebhookTriggerFieldset() {
         <RequestRulesFields />
         <RawBodyField />
       </Section>
+      {workflow?.sync ? null : (
+        <Section
+          title={t('Events in a delivery')}
+          description={t('For senders that put many events in one delivery.')}
+          testId="webhook-section-events"
+        >
+          <EventsFields />
+        </Section>
+      )}
       <Section title={t('Duplicate deliveries')} testId="webhook-section-idempotency">
         <IdempotencyFields />
       </Section>

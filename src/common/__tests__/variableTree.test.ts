@@ -7,6 +7,8 @@ const labels = {
   body: 'Body',
   rawBody: 'Raw body',
   files: 'Files',
+  event: 'Event',
+  eventType: 'Event type',
   file: {
     url: 'URL',
     filename: 'File name',
@@ -111,6 +113,18 @@ describe('buildTriggerVariables', () => {
   it('offers the raw body only when the trigger keeps it', () => {
     expect(buildTriggerVariables({ rawBody: false }, labels).map((node) => node.key)).not.toContain('rawBody');
     expect(pathOf(buildTriggerVariables({ rawBody: true }, labels), 'Raw body')).toBe('{{$context.rawBody}}');
+  });
+
+  it('offers one event and its type when asynchronous deliveries are split into events', () => {
+    const events = { path: 'entry[*].changes[*]', type: '{{$event.field}}' };
+    const tree = buildTriggerVariables({ events }, labels);
+    expect(pathOf(tree, 'Event')).toBe('{{$context.event}}');
+    expect(pathOf(tree, 'Event type')).toBe('{{$context.eventType}}');
+    const keys = (config: Parameters<typeof buildTriggerVariables>[0], sync = false) =>
+      buildTriggerVariables(config, labels, { sync }).map((node) => node.key);
+    expect(keys({ events }, true)).not.toContain('event');
+    expect(keys({ events: { path: '  ' } })).not.toContain('event');
+    expect(keys({ events: null })).not.toContain('eventType');
   });
 
   it('points each file field at that field of every uploaded file', () => {
