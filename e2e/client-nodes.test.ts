@@ -1,0 +1,273 @@
+import { BrowserSession, openBrowser } from './helpers/browser';
+import { Canvas } from './helpers/canvas';
+import { Designer } from './helpers/designer';
+import { FlowApi } from './helpers/flowApi';
+import { RunningApp, startRunningApp } from './helpers/runningApp';
+
+const CALLBACK = 'webhookCallback';
+const CALLBACK_TITLE = 'Wait for callback';
+const PENDING = 0;
+const RESOLVED = 1;
+
+/**
+ * The "Wait for callback" node and the trigger's "Events in a delivery" in a real browser against
+ * `npm start`'s app: a person configures them in each client, a sender starts a run, the run waits,
+ * and the callback resumes it.
+ */
+describe('workflow nodes in the browser', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  let designer: Designer;
+  let flows: FlowApi;
+
+  beforeAll(async () => {
+    app = await startRunningApp();
+    flows = new FlowApi(app, await app.signIn());
+    session = await openBrowser();
+    designer = new Designer(session.page, app.baseUrl);
+    await designer.signIn();
+  }, 300_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  afterEach(() => {
+    expect(session.pluginErrors).toEqual([]);
+  });
+
+  it('v1: a node before the wait hands out the callback URL, the run waits, and a callback resumes it', async () => {
+    const { page } = session;
+    const canvas = new Canvas(page, app.baseUrl, 'v1');
+    const workflowId = await designer.createWebhookWorkflow('Payments (v1)', false);
+
+    const item = await canvas.addNodeMenuItem(CALLBACK);
+    expect(await item.getAttribute('aria-disabled')).toBe('false');
+    await session.screenshot('v1-callback-add-node');
+    await item.click();
+    const card = page.getByTestId('webhook-callback-card');
+    await card.getByText('waits without a time limit').waitFor();
+    const { id: nodeId, key } = await flows.nodeOfType(workflowId, CALLBACK);
+
+    await card.click();
+    const config = page.getByTestId('webhook-callback-config');
+    await config.waitFor();
+    expect(await page.getByTestId('webhook-callback-variable').innerText()).toBe(`{{$context.callbackUrls.${key}}}`);
+    await page.getByTestId('webhook-callback-variable-copy').click();
+    const copied = page.getByText('Copied').first();
+    await copied.waitFor();
+    await copied.waitFor({ state: 'hidden' });
+    await page.getByTestId('webhook-callback-methods').getByText('PUT', { exact: true }).click();
+    await page.getByTestId('webhook-callback-timeout').fill('3600');
+    await page.getByTestId('webhook-callback-on-timeout').getByText(/^Continue/).click();
+    await session.screenshot('v1-callback-node-drawer');
+    await designer.submitDrawer();
+    await card.getByText('waits up to 1 h, then continues').waitFor();
+    await card.getByText('PUT', { exact: true }).waitFor();
+    expect((await flows.node(nodeId)).config).toMatchObject({
+      methods: ['POST', 'PUT'],
+      timeout: 3600,
+      onTimeout: 'continue',
+      auth: { type: 'none' },
+    });
+
+    // A node before the wait reads the URL from the trigger's variables, as a mail or a request would.
+    await (await canvas.addNodeMenuItem('calculation', 0)).click();
+    const calculation = await canvas.openNode('Calculation');
+    await calculation.getByText('String template', { exact: true }).click();
+    const expression = calculation.locator('.ant-form-item').filter({ hasText: 'Calculation expression' });
+    await canvas.pickVariable(expression, ['Trigger variables', 'Callback URLs']);
+    expect(await canvas.pickerColumn()).toEqual([`Callback URL (${CALLBACK_TITLE})`]);
+    await session.screenshot('v1-callback-url-variable');
+    await canvas.pickerItem(`Callback URL (${CALLBACK_TITLE})`).click();
+    await designer.submitDrawer();
+    const calculationNode = await flows.nodeOfType(workflowId, 'calculation');
+    expect(calculationNode.config).toMatchObject({ engine: 'string', expression: `{{$context.callbackUrls.${key}}}` });
+
+    await designer.enableWorkflow();
+    const { key: workflowKey } = await flows.workflow(workflowId);
+    const delivered = await fetch(`${app.baseUrl}/api/webhook:trigger/${workflowKey}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ order: { id: 7 } }),
+    });
+    expect(delivered.status).toBe(200);
+
+    const waiting = await flows.waitForPendingJob(workflowId, nodeId);
+    const callbackUrl = waiting.context.callbackUrls![key];
+    expect(callbackUrl).toMatch(/^\/api\/webhook:callback\/\S+$/);
+    const waitingJob = waiting.jobs.find((job) => job.nodeId === nodeId)!;
+    expect(waitingJob.result).toEqual({ callbackUrl });
+    // The earlier node had the URL before the run paused.
+    expect(waiting.jobs.find((job) => job.nodeId === calculationNode.id)).toMatchObject({
+      status: RESOLVED,
+      result: callbackUrl,
+    });
+
+    await canvas.openExecution(waiting.id);
+    const waitingUrl = page.getByTestId('webhook-callback-waiting-url');
+    await waitingUrl.waitFor();
+    expect(await waitingUrl.innerText()).toBe(`${app.baseUrl}${callbackUrl}`);
+    await session.screenshot('v1-callback-waiting-execution');
+    const result = await canvas.openJobResult(CALLBACK_TITLE);
+    await result.getByText('Pending').waitFor();
+    expect(await result.locator('textarea').first().inputValue()).toContain(callbackUrl);
+    await session.screenshot('v1-callback-pending-job');
+    await canvas.closeJobResult();
+
+    expect((await fetch(`${app.baseUrl}${callbackUrl}`)).status).toBe(405);
+    const answered = await fetch(`${app.baseUrl}${callbackUrl}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ paid: true, amount: 42 }),
+    });
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toBe('ok');
+    const ended = await flows.waitForEnd(waiting.id);
+    expect(ended.status).toBe(RESOLVED);
+    expect(ended.jobs.find((job) => job.nodeId === nodeId)).toMatchObject({
+      status: RESOLVED,
+      result: { callbackUrl, request: { method: 'PUT', body: { paid: true, amount: 42 } } },
+    });
+    // A URL resumes its run once.
+    expect((await fetch(`${app.baseUrl}${callbackUrl}`, { method: 'PUT' })).status).toBe(410);
+
+    await canvas.openExecution(waiting.id);
+    await canvas.nodeCard(CALLBACK_TITLE).getByText('PUT', { exact: true }).waitFor();
+    expect(await waitingUrl.count()).toBe(0);
+    await session.screenshot('v1-callback-resolved-execution');
+  }, 240_000);
+
+  it('v2: each event of a delivery runs and waits for its callback; later nodes read the callback', async () => {
+    const { page } = session;
+    const canvas = new Canvas(page, app.baseUrl, 'v2');
+    const title = 'Messages (v2)';
+    const drawer = await designer.startNewWebhookWorkflow('/v/admin/settings/workflow', title);
+    await drawer.getByText('Asynchronously', { exact: true }).click();
+    await designer.submitDrawer();
+    const { id: workflowId, key: workflowKey } = await flows.workflowByTitle(title);
+    await canvas.open(workflowId);
+
+    await designer.openTriggerConfig();
+    const events = page.getByTestId('webhook-section-events');
+    await events.scrollIntoViewIfNeeded();
+    await page.getByTestId('webhook-events-enabled').click();
+    await page.getByTestId('webhook-events-path').fill('entry[*].changes[*]');
+    await page.getByTestId('webhook-events-type').fill('{{$event.field}}');
+    await designer.addTags(page.getByTestId('webhook-events-filter'), ['messages']);
+    await page.getByTestId('webhook-events-id').fill('{{$event.value.id}}');
+    await events.scrollIntoViewIfNeeded();
+    await session.screenshot('v2-trigger-events');
+    await designer.submitDrawer();
+    expect((await flows.workflow(workflowId)).config.events).toEqual({
+      path: 'entry[*].changes[*]',
+      type: '{{$event.field}}',
+      filter: ['messages'],
+      id: '{{$event.value.id}}',
+    });
+    await designer.openTriggerConfig();
+    await events.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('webhook-events-enabled').getAttribute('aria-checked')).toBe('true');
+    expect(await page.getByTestId('webhook-events-path').inputValue()).toBe('entry[*].changes[*]');
+    await designer.closeDrawer();
+
+    await (await canvas.addNodeMenuItem(CALLBACK)).click();
+    const card = page.getByTestId('webhook-callback-card');
+    await card.click();
+    await page.getByTestId('webhook-callback-config').waitFor();
+    const { id: nodeId, key } = await flows.nodeOfType(workflowId, CALLBACK);
+    expect(await page.getByTestId('webhook-callback-variable').innerText()).toBe(`{{$context.callbackUrls.${key}}}`);
+    await page.getByTestId('webhook-callback-methods').getByText('PATCH', { exact: true }).click();
+    await page.getByTestId('webhook-callback-timeout').fill('600');
+    const onTimeout = page.getByTestId('webhook-callback-on-timeout');
+    expect(await onTimeout.locator('.ant-radio-wrapper-checked').innerText()).toBe('Fail the node');
+    await page.getByTestId('webhook-callback-response-status').fill('202');
+    await page.getByTestId('webhook-callback-response-body').locator('textarea').fill('thanks');
+    await page.getByTestId('webhook-callback-section-response').scrollIntoViewIfNeeded();
+    await session.screenshot('v2-callback-node-drawer');
+    await designer.submitDrawer();
+    await card.getByText('waits up to 10 m, then fails').waitFor();
+    expect((await flows.node(nodeId)).config).toMatchObject({
+      methods: ['POST', 'PATCH'],
+      timeout: 600,
+      onTimeout: 'fail',
+      response: { statusCode: 202, body: 'thanks' },
+    });
+
+    // A node after the wait: the event's type from the trigger, the callback's method from the node's result.
+    await (await canvas.addNodeMenuItem('calculation', 1)).click();
+    const calculation = await canvas.openNode('Calculation');
+    await calculation.getByText('String template', { exact: true }).click();
+    const expression = calculation.locator('.ant-form-item').filter({ hasText: 'Calculation expression' });
+    await canvas.pickVariable(expression, ['Trigger variables']);
+    const triggerVariables = await canvas.pickerColumn();
+    expect(triggerVariables).toEqual(expect.arrayContaining(['Body', 'Event', 'Event type', 'Callback URLs']));
+    await canvas.pickerItem('Event type').click();
+    await canvas.pickVariable(expression, ['Node result', CALLBACK_TITLE]);
+    expect(await canvas.pickerColumn()).toEqual(['Callback URL', 'Timed out', 'Request']);
+    await canvas.pickerItem('Request').click();
+    expect(await canvas.pickerColumn()).toEqual(['Method', 'Headers', 'Query parameters', 'Body']);
+    await session.screenshot('v2-callback-result-variables');
+    await canvas.pickerItem('Method').click();
+    await designer.submitDrawer();
+    const calculationNode = await flows.nodeOfType(workflowId, 'calculation');
+    expect(calculationNode.config.expression).toBe(`{{$context.eventType}}{{$jobsMapByNodeKey.${key}.request.method}}`);
+
+    await flows.enable(workflowId);
+    // Two events, one of a type the trigger leaves out: one run.
+    const delivery = {
+      entry: [
+        {
+          changes: [
+            { field: 'messages', value: { id: 'm-1', text: 'hello' } },
+            { field: 'statuses', value: { id: 's-1' } },
+          ],
+        },
+      ],
+    };
+    const delivered = await fetch(`${app.baseUrl}/api/webhook:trigger/${workflowKey}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(delivery),
+    });
+    expect(delivered.status).toBe(200);
+
+    const waiting = await flows.waitForPendingJob(workflowId, nodeId);
+    expect(waiting.context).toMatchObject({
+      eventType: 'messages',
+      event: { field: 'messages', value: { id: 'm-1' } },
+    });
+    const callbackUrl = waiting.context.callbackUrls![key];
+    expect(waiting.jobs.find((job) => job.nodeId === nodeId)).toMatchObject({
+      status: PENDING,
+      result: { callbackUrl },
+    });
+
+    await canvas.openExecution(waiting.id);
+    const waitingUrl = page.getByTestId('webhook-callback-waiting-url');
+    await waitingUrl.waitFor();
+    expect(await waitingUrl.innerText()).toBe(`${app.baseUrl}${callbackUrl}`);
+    await session.screenshot('v2-callback-waiting-execution');
+    const result = await canvas.openJobResult(CALLBACK_TITLE);
+    expect(await result.locator('textarea').first().inputValue()).toContain(callbackUrl);
+    await canvas.closeJobResult();
+
+    const answered = await fetch(`${app.baseUrl}${callbackUrl}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'read' }),
+    });
+    expect(answered.status).toBe(202);
+    expect(await answered.text()).toBe('thanks');
+    const ended = await flows.waitForEnd(waiting.id);
+    expect(ended.status).toBe(RESOLVED);
+    expect(ended.jobs.find((job) => job.nodeId === calculationNode.id)?.result).toBe('messagesPATCH');
+    expect((await flows.executions(workflowId)).length).toBe(1);
+
+    await canvas.openExecution(waiting.id);
+    await canvas.nodeCard('Calculation').waitFor();
+    expect(await waitingUrl.count()).toBe(0);
+    await session.screenshot('v2-callback-resolved-execution');
+  }, 240_000);
+});
