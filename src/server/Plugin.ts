@@ -142,10 +142,15 @@ export class PluginWorkflowWebhookServer extends Plugin {
       this.app.resourceManager.options.prefix ?? '/api',
       (delivery, answer) => refusals.record(delivery, answer),
     );
+    const callbacks = this.defineCallbacks(workflowPlugin, secrets);
+    const subscriptions = this.defineSubscriptions();
+    // The sweeps that read the database on a timer, started and stopped with the app (one
+    // listener each way for all of them).
+    const sweeps = [listeners, callbacks.timeouts, subscriptions];
     let indexRefresh: NodeJS.Timeout | null = null;
     this.app.on('afterStart', () => {
       inbox.start();
-      listeners.start();
+      sweeps.forEach((sweep) => sweep.start());
       indexRefresh = setInterval(
         () => trigger.syncWithDatabase(this.db).catch((error) => logger.error('[webhook] reading workflows failed', { error })),
         INDEX_REFRESH_MS,
@@ -157,16 +162,14 @@ export class PluginWorkflowWebhookServer extends Plugin {
       if (indexRefresh) {
         clearInterval(indexRefresh);
       }
-      listeners.stop();
+      sweeps.forEach((sweep) => sweep.stop());
       await inbox.stop();
       await scheduler.drain();
     });
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
-    const callbackAction = this.defineCallbacks(workflowPlugin, secrets);
-    this.defineSubscriptions();
     this.app.resourceManager.define({
       name: WEBHOOK_RESOURCE,
-      actions: { [WEBHOOK_ACTION]: endpoint.action, [CALLBACK_ACTION]: callbackAction },
+      actions: { [WEBHOOK_ACTION]: endpoint.action, [CALLBACK_ACTION]: callbacks.action },
     });
     this.app.acl.allow(WEBHOOK_RESOURCE, [WEBHOOK_ACTION, CALLBACK_ACTION], 'public');
     this.defineHistory({ db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
@@ -185,8 +188,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     this.db.on('workflows.beforeSave', lifecycle.beforeSave);
     this.db.on('workflows.afterSave', lifecycle.afterSave);
     this.db.on('workflows.afterDestroy', lifecycle.afterDestroy);
-    this.app.on('afterStart', () => lifecycle.start());
-    this.app.prependListener('beforeStop', () => lifecycle.stop());
+    return lifecycle;
   }
 
   /**
@@ -215,10 +217,8 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .then(resumeCallback({ db: this.db, workflowPlugin, logger }));
     const endpoint = new WebhookEndpoint(pipeline, logger, this.app.requestLogger, apiPrefix, undefined, CALLBACK_ACTION);
     const timeouts = new CallbackTimeouts(this.db, workflowPlugin, this.app.lockManager, logger);
-    this.app.on('afterStart', () => timeouts.start());
-    this.app.prependListener('beforeStop', () => timeouts.stop());
     this.app.use(endpoint.middleware, { tag: 'webhook-callback', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
-    return endpoint.action;
+    return { action: endpoint.action, timeouts };
   }
 
   /**
