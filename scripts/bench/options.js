@@ -41,7 +41,7 @@ const DEFAULTS = {
   overloadRequests: 3000,
 };
 
-const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 500, stallSeconds: 45, asyncCap: 200, crashRequests: 300, sustainedRequests: 300, overloadRequests: 1200 };
+const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 300, stallSeconds: 45, asyncCap: 200, crashRequests: 300, sustainedRequests: 300, overloadRequests: 800 };
 
 const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests', 'sustainedRequests', 'overloadRequests'];
 
