@@ -247,7 +247,7 @@ describe('two app instances on one PostgreSQL database', () => {
         },
       });
       expect(workflow.id).toBeTruthy();
-      await waitUntil(() => provider.calls.some((call) => call.method === 'PATCH'), 'a renewal', 15_000);
+      await waitUntil(async () => provider.calls.some((call) => call.method === 'PATCH'), 'a renewal', 15_000);
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       const renewals = provider.calls.filter((call) => call.method === 'PATCH');
       console.log(`[cluster] subscription renewals seen by the sender with two instances sweeping: ${renewals.length}`);
