@@ -10,6 +10,9 @@ import { SIGNATURE_PRESETS } from './signature/schemes';
 import { parseQuery } from './pipeline/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
 
+/** How long a local switch wins over what the database says (see `switchedAt`). */
+const LOCAL_SWITCH_GRACE_MS = 10_000;
+
 /** A string the shared rule (the same the designer's form applies) accepts. */
 function ruleString(accepts: (value: unknown) => boolean, what: string) {
   return Joi.string()
@@ -140,6 +143,12 @@ export default class WebhookTrigger extends Trigger {
   private readonly enabledByKey = new Map<string, WorkflowModel>();
   /** Counts local switches, so that a database read begun before one cannot undo it. */
   private switches = 0;
+  /**
+   * When each key was last switched here. The engine switches a workflow inside the transaction
+   * that saves it, so a database read can still see the version before, until the commit: for a
+   * little while after a local switch the read is not allowed to undo it.
+   */
+  private readonly switchedAt = new Map<string, number>();
 
   constructor(
     workflowPlugin: PluginWorkflowServer,
@@ -150,11 +159,13 @@ export default class WebhookTrigger extends Trigger {
 
   on(workflow: WorkflowModel) {
     this.switches += 1;
+    this.switchedAt.set(workflow.key, Date.now());
     this.enabledByKey.set(workflow.key, workflow);
   }
 
   off(workflow: WorkflowModel) {
     this.switches += 1;
+    this.switchedAt.set(workflow.key, Date.now());
     // Versions share one key, and the engine switches the old version off when the new one is
     // enabled (in either order across processes): only forget the entry if it is this version.
     if (this.enabledByKey.get(workflow.key)?.id === workflow.id) {
@@ -177,7 +188,19 @@ export default class WebhookTrigger extends Trigger {
       return;
     }
     const fresh = new Map(enabled.map((workflow) => [workflow.key, workflow]));
+    const now = Date.now();
+    for (const [key, at] of this.switchedAt) {
+      if (now - at < LOCAL_SWITCH_GRACE_MS) {
+        // Switched here a moment ago: this process knows better than a read that may predate the commit.
+        fresh.delete(key);
+      } else {
+        this.switchedAt.delete(key);
+      }
+    }
     for (const [key, current] of this.enabledByKey) {
+      if (this.switchedAt.has(key)) {
+        continue;
+      }
       const next = fresh.get(key);
       if (!next) {
         this.enabledByKey.delete(key);

@@ -1,3 +1,4 @@
+import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { useTestApp } from './helpers/testApp';
 import { createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
@@ -78,5 +79,21 @@ describe('workflow lifecycle and keys', () => {
     expect(response.status).toBe(202);
     expect(await response.text()).toBe('after');
     await waitForExecutions(current(), workflow.id, 1);
+  });
+
+  it('keeps serving a workflow switched on here while a database read still sees it disabled', async () => {
+    // The engine switches a workflow on inside the transaction that saves it: until the commit,
+    // the periodic re-read of enabled workflows sees the version before.
+    const workflow = await createWebhookWorkflow(current(), { enabled: false });
+    const plugin = current().app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
+    const trigger = plugin.triggers.get('webhook') as unknown as {
+      on(workflow: unknown): void;
+      syncWithDatabase(db: unknown): Promise<void>;
+      findEnabled(key: string): unknown;
+    };
+    workflow.set('enabled', true);
+    trigger.on(workflow);
+    await trigger.syncWithDatabase(current().app.db);
+    expect(trigger.findEnabled(workflow.key)).toBe(workflow);
   });
 });
