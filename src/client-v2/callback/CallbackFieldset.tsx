@@ -1,6 +1,5 @@
-import { Checkbox, Form } from 'antd';
 import React from 'react';
-import { WEBHOOK_METHODS } from '../../common/types';
+import { MethodsField } from '../components/MethodsField';
 import { Section } from '../components/Section';
 import { useT } from '../locale';
 import { AuthFields } from '../trigger/AuthFields';
@@ -15,18 +14,7 @@ export default function CallbackFieldset() {
     <div data-testid="webhook-callback-config">
       <CallbackUrlNote />
       <Section title={t('Callback request')} testId="webhook-callback-section-request">
-        <Form.Item
-          name={['config', 'methods']}
-          label={t('Allowed methods')}
-          initialValue={['POST']}
-          rules={[{ required: true, type: 'array', min: 1, message: t('Choose at least one method.') }]}
-          extra={t('Requests with another method get 405.')}
-        >
-          <Checkbox.Group
-            data-testid="webhook-callback-methods"
-            options={WEBHOOK_METHODS.map((method) => ({ label: method, value: method }))}
-          />
-        </Form.Item>
+        <MethodsField testId="webhook-callback-methods" />
         {/* The node keeps its credentials at `config.auth`, where the trigger keeps its own. */}
         <AuthFields />
       </Section>

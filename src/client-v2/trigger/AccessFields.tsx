@@ -1,7 +1,7 @@
-import { Checkbox, Form, Select } from 'antd';
+import { Form, Select } from 'antd';
 import React from 'react';
 import { isAddressOrRange, isCorsOrigin } from '../../common/accessRules';
-import { WEBHOOK_METHODS } from '../../common/types';
+import { MethodsField } from '../components/MethodsField';
 import { useT } from '../locale';
 
 /** A rule for tag lists: names the entries `accepts` refuses. */
@@ -21,18 +21,7 @@ export function AccessFields() {
   const t = useT();
   return (
     <>
-      <Form.Item
-        name={['config', 'methods']}
-        label={t('Allowed methods')}
-        initialValue={['POST']}
-        rules={[{ required: true, type: 'array', min: 1, message: t('Choose at least one method.') }]}
-        extra={t('Requests with another method get 405.')}
-      >
-        <Checkbox.Group
-          data-testid="webhook-methods"
-          options={WEBHOOK_METHODS.map((method) => ({ label: method, value: method }))}
-        />
-      </Form.Item>
+      <MethodsField testId="webhook-methods" />
       <Form.Item
         name={['config', 'ipAllowlist']}
         label={t('IP allow-list')}
