@@ -11,6 +11,7 @@ import { answerMetaHandshake, answerSlackHandshake } from './pipeline/handshakes
 import { FileStore, storeUploads } from './pipeline/storeUploads';
 import { verifySignature } from './pipeline/verifySignature';
 import { SecretReader, secretReader } from './secrets';
+import { normalizedApiPrefix, publicWebhookUrl } from './publicUrl';
 import type { Transactionable } from '@nocobase/database';
 import CallbackInstruction from './callback/CallbackInstruction';
 import { CallbackResolved, resolveCallback, resumeCallback } from './callback/callbackStages';
@@ -177,12 +178,12 @@ export class PluginWorkflowWebhookServer extends Plugin {
 
   /** Registering each workflow's webhook with its sender, renewing and removing it (`config.subscription`). */
   private defineSubscriptions() {
-    const apiPrefix = `/${this.app.resourceManager.options.prefix ?? '/api'}`.replace(/\/+/g, '/').replace(/\/$/, '');
+    const apiPrefix = normalizedApiPrefix(this.app.resourceManager.options.prefix);
     const lifecycle = new SubscriptionLifecycle({
       db: this.db,
       logger: this.app.logger,
       environment: this.app.environment,
-      webhookUrl: (key) => `${(process.env.WEBHOOK_PUBLIC_URL ?? '').replace(/\/+$/, '')}${apiPrefix}/${WEBHOOK_RESOURCE}:${WEBHOOK_ACTION}/${key}`,
+      webhookUrl: (key) => publicWebhookUrl(apiPrefix, WEBHOOK_ACTION, key),
       recordCall: recordCall(this.db, this.app.logger),
     });
     this.db.on('workflows.beforeSave', lifecycle.beforeSave);
@@ -197,7 +198,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
    */
   private defineCallbacks(workflowPlugin: PluginWorkflowServer, secrets: SecretReader) {
     const logger = this.app.logger;
-    const apiPrefix = `/${this.app.resourceManager.options.prefix ?? '/api'}`.replace(/\/+/g, '/').replace(/\/$/, '');
+    const apiPrefix = normalizedApiPrefix(this.app.resourceManager.options.prefix);
     // The app key signs callback tokens: the same on every instance and across restarts.
     const secret = process.env.APP_KEY || 'nocobase-webhook-callback';
     if (!process.env.APP_KEY) {

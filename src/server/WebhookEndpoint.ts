@@ -2,6 +2,7 @@ import type { Context, Next } from '@nocobase/actions';
 import type { Log } from './Log';
 import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
 import { logDelivery, RequestLog } from './DeliveryLog';
+import { normalizedApiPrefix } from './publicUrl';
 import { HttpAnswer, jsonError, sendAnswer } from './HttpAnswer';
 import type { Received } from './pipeline/Delivery';
 import type { Pipeline } from './pipeline/Pipeline';
@@ -31,7 +32,7 @@ export class WebhookEndpoint {
     /** `trigger` for workflows' URLs, `callback` for waiting runs' callback URLs. */
     action: string = WEBHOOK_ACTION,
   ) {
-    const prefix = `/${apiPrefix}`.replace(/\/+/g, '/').replace(/\/$/, '');
+    const prefix = normalizedApiPrefix(apiPrefix);
     this.pathPattern = new RegExp(`^${escapeRegExp(prefix)}/${WEBHOOK_RESOURCE}:${action}/([^/]+)/?$`);
   }
 

@@ -1,15 +1,10 @@
 import type { Database, Transactionable } from '@nocobase/database';
-import { CALLBACK_ACTION, CALLBACK_NODE_TYPE, WEBHOOK_RESOURCE } from '../../common/constants';
+import { CALLBACK_ACTION, CALLBACK_NODE_TYPE } from '../../common/constants';
+import { publicWebhookUrl } from '../publicUrl';
 import { callbackToken } from './callbackToken';
 
-/** The public origin senders reach the app at (`WEBHOOK_PUBLIC_URL`); without it URLs are paths. */
-function publicBase(apiPrefix: string): string {
-  const origin = (process.env.WEBHOOK_PUBLIC_URL ?? '').replace(/\/+$/, '');
-  return `${origin}${apiPrefix}`;
-}
-
 export function callbackUrl(secret: string, apiPrefix: string, executionId: number | string, nodeId: number | string) {
-  return `${publicBase(apiPrefix)}/${WEBHOOK_RESOURCE}:${CALLBACK_ACTION}/${callbackToken(secret, executionId, nodeId)}`;
+  return publicWebhookUrl(apiPrefix, CALLBACK_ACTION, callbackToken(secret, executionId, nodeId));
 }
 
 interface ExecutionLike {
