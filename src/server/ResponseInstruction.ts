@@ -27,13 +27,17 @@ export default class ResponseInstruction extends Instruction {
     const responder = processor.options[RESPONDER_OPTION] as WebhookResponder | undefined;
     const sent = responder?.offer(answer) ?? false;
 
-    processor.saveJob({
+    const result = { statusCode: answer.status, headers: answer.headers, body: answer.body, sent };
+    const job = processor.saveJob({
       status: JOB_STATUS.RESOLVED,
-      result: { statusCode: answer.status, headers: answer.headers, body: answer.body, sent },
+      result,
       nodeId: node.id,
       nodeKey: node.key,
       upstreamId: prevJob?.id ?? null,
     });
+    if (sent) {
+      responder?.takenBy(String(job.id), result);
+    }
     return processor.exit(JOB_STATUS.RESOLVED);
   }
 }

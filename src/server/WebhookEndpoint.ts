@@ -1,6 +1,7 @@
 import type { Context, Next } from '@nocobase/actions';
 import type { Log } from './Log';
 import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
+import { answerDelivered } from './answerDelivered';
 import { logDelivery, RequestLog } from './DeliveryLog';
 import { normalizedApiPrefix } from './publicUrl';
 import { HttpAnswer, jsonError, sendAnswer } from './HttpAnswer';
@@ -50,7 +51,15 @@ export class WebhookEndpoint {
   }
 
   async handle(ctx: Context, key: string) {
-    const delivery: Received = { ctx, key, logger: this.logger, receivedAt: Date.now(), trace: {}, answerHeaders: {} };
+    const delivery: Received = {
+      ctx,
+      key,
+      logger: this.logger,
+      receivedAt: Date.now(),
+      trace: {},
+      answerHeaders: {},
+      afterDelivery: [],
+    };
     this.activeRequests += 1;
     let answer: HttpAnswer;
     try {
@@ -58,9 +67,11 @@ export class WebhookEndpoint {
     } finally {
       this.activeRequests -= 1;
     }
+    let replaced = false;
     try {
       this.write(ctx, answer, delivery.answerHeaders);
     } catch (error) {
+      replaced = true;
       // The last line of the boundary: whatever the answer held, the sender gets a well-formed one.
       this.logger.error(`[webhook] workflow ${delivery.trace.workflowId}: the answer could not be written`, { error });
       answer = jsonError(500, 'Internal error while handling the webhook');
@@ -71,7 +82,20 @@ export class WebhookEndpoint {
     } finally {
       logDelivery(this.requestLog, delivery, answer);
       this.afterAnswer(delivery, answer);
+      this.tellDelivery(ctx, delivery, replaced);
     }
+  }
+
+  private tellDelivery(ctx: Context, delivery: Received, replaced: boolean) {
+    if (!delivery.afterDelivery.length) {
+      return;
+    }
+    const delivered = replaced ? Promise.resolve(false) : answerDelivered(ctx.res);
+    void delivered.then((reached) => {
+      for (const listener of delivery.afterDelivery) {
+        listener(reached);
+      }
+    });
   }
 
   private write(ctx: Context, answer: HttpAnswer, requestHeaders: Record<string, string>) {

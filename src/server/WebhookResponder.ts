@@ -7,6 +7,8 @@ import type { HttpAnswer } from './HttpAnswer';
 export class WebhookResponder {
   private offered: HttpAnswer | null = null;
   private closed = false;
+  /** The HTTP Response node's job whose answer was taken, and the result it recorded. */
+  private job: { id: string; result: Record<string, unknown> } | null = null;
 
   offer(answer: HttpAnswer): boolean {
     if (this.closed || this.offered) {
@@ -14,6 +16,15 @@ export class WebhookResponder {
     }
     this.offered = answer;
     return true;
+  }
+
+  /** Remembers which job recorded the taken answer as sent, to correct it if it never arrives. */
+  takenBy(jobId: string, result: Record<string, unknown>) {
+    this.job = { id: jobId, result };
+  }
+
+  get answeringJob() {
+    return this.job;
   }
 
   close() {

@@ -1,18 +1,9 @@
 import { startFakeProvider } from './helpers/fakeProvider';
 import { useTestApp } from './helpers/testApp';
+import { waitUntil } from './helpers/waitUntil';
 import { postJson, waitForExecutions } from './helpers/workflows';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await sleep(100);
-  }
-}
 
 describe('subscribing the webhook with its sender', () => {
   const current = useTestApp();

@@ -1,7 +1,8 @@
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { OfferThenSleepInstruction, SleepInstruction } from './helpers/fixtureInstructions';
 import { useTestApp } from './helpers/testApp';
-import { createWebhookWorkflow, executionsOf, jobsOf, postJson, waitForExecutions } from './helpers/workflows';
+import { waitUntil } from './helpers/waitUntil';
+import { createWebhookWorkflow, deliveriesToRun, executionsOf, jobsOf, postJson, waitForExecutions } from './helpers/workflows';
 
 const RESOLVED = 1;
 const FAILED = -1;
@@ -155,6 +156,34 @@ describe('synchronous webhook workflows', () => {
     expect(execution.status).toBe(RESOLVED);
     const jobs = await jobsOf(current(), execution.id);
     expect(jobs.map((job: { result: unknown }) => job.result)).toContainEqual(expect.objectContaining({ body: 'late', sent: false }));
+  });
+
+  it('records the answer as not sent when the sender hung up before it was written', async () => {
+    const workflow = await createWebhookWorkflow(current(), {
+      sync: true,
+      nodes: [
+        { type: 'test-sleep', config: { ms: 800 } },
+        { type: 'response', config: { statusCode: 201, body: 'nobody hears this' } },
+      ],
+    });
+    const sender = new AbortController();
+    const request = current().request(`/api/webhook:trigger/${workflow.key}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+      signal: sender.signal,
+    });
+    setTimeout(() => sender.abort(), 200);
+    await expect(request).rejects.toThrow();
+
+    const [execution] = await waitForExecutions(current(), workflow.id, 1);
+    expect(execution.status).toBe(RESOLVED);
+    const answeringJob = async () =>
+      (await jobsOf(current(), execution.id)).find((job: { result: unknown }) => (job.result as { body?: unknown } | null)?.body === 'nobody hears this');
+    await waitUntil(async () => (await answeringJob() as { result: { sent?: boolean } } | undefined)?.result.sent === false, 'the job says not sent');
+    expect((await answeringJob())?.result).toMatchObject({ statusCode: 201, sent: false });
+    const [row] = await deliveriesToRun(current(), workflow.id);
+    expect(row.get('error')).toBe('The sender hung up before the answer was written');
   });
 
   it("answers 408 when the workflow's own execution timeout aborts the run", async () => {

@@ -2,6 +2,7 @@ import type { Database } from '@nocobase/database';
 import type { Processor } from '@nocobase/plugin-workflow';
 import type { HttpAnswer } from '../HttpAnswer';
 import type { Log } from '../Log';
+import type { WebhookResponder } from '../WebhookResponder';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import { DELIVERY_STATE, stateOfExecution } from './DeliveryRecord';
 
@@ -37,6 +38,26 @@ export class SyncOutcomes {
       await this.db.getModel(DELIVERIES_COLLECTION).update(values, { where: { eventKey } });
     } catch (error) {
       this.logger.error('[webhook] recording a synchronous outcome failed', { error });
+    }
+  }
+
+  /**
+   * The sender hung up before the answer an HTTP Response node chose was written (it gave up
+   * waiting): once the run has saved its jobs, that node's job and the delivery say it was not sent.
+   */
+  async recordUndelivered(eventKey: string, responder: WebhookResponder, run: Promise<unknown>) {
+    const job = responder.answeringJob;
+    if (!job) {
+      return;
+    }
+    await run.catch(() => null);
+    try {
+      await this.db.getModel('jobs').update({ result: { ...job.result, sent: false } }, { where: { id: job.id } });
+      await this.db
+        .getModel(DELIVERIES_COLLECTION)
+        .update({ error: 'The sender hung up before the answer was written' }, { where: { eventKey } });
+    } catch (error) {
+      this.logger.error('[webhook] recording an undelivered answer failed', { error });
     }
   }
 }

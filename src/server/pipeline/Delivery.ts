@@ -34,6 +34,8 @@ export interface Received {
   trace: DeliveryTrace;
   /** Headers every answer to this request carries, whichever stage answers (CORS). */
   answerHeaders: Record<string, string>;
+  /** Told, once the answer is out, whether it reached the sender (see `answerDelivered`). */
+  afterDelivery: Array<(delivered: boolean) => void>;
 }
 
 /** The enabled workflow behind the URL key. */

@@ -85,6 +85,14 @@ async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outco
   });
   const outcome = await within(run, ms);
   responder.close();
+  if (responder.answer) {
+    delivery.afterDelivery.push((delivered) => {
+      if (!delivered) {
+        logger.warn(`[webhook] workflow ${workflow.id}: the sender hung up before its answer was written`);
+        void outcomes.recordUndelivered(eventKey, responder, run);
+      }
+    });
+  }
   if (outcome === TIMED_OUT && responder.answer) {
     // The run decided its answer in time and was still finishing: the sender gets that answer,
     // so that a job saying "sent" is never contradicted by a 408.

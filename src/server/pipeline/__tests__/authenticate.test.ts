@@ -12,6 +12,7 @@ function deliveryWith(auth: unknown, headers: Record<string, string> = {}): Reso
     receivedAt: 0,
     trace: {},
     answerHeaders: {},
+    afterDelivery: [],
     workflow: { id: 1 },
     config: { auth } as Resolved['config'],
     logger: { debug: () => 0, info: () => 0, warn: () => 0, error: (message: string) => logged.push(message) },
