@@ -27,6 +27,7 @@ const { inboxBatches } = require('./bench/inboxBatches');
 const { sustainedPhase } = require('./bench/sustainedPhase');
 const { signatureCost } = require('./bench/signatureCost');
 const { overloadPhase } = require('./bench/overloadPhase');
+const { slowNeighbourPhase } = require('./bench/slowNeighbourPhase');
 
 const os = require('os');
 const { sleep } = require('./bench/processes');
@@ -247,6 +248,13 @@ async function measure(options, cleanup) {
     phase('overload');
   }
 
+  const slowNeighbour = await slowNeighbourPhase({ api, baseUrl: app.baseUrl, otherKey: workflows.sync.key });
+  const neighbourLine = (n) => `slow run answered ${n.slowStatus} in ${n.slowMs} ms; the other webhook ` +
+    `${n.otherStatuses.join('/')}, first in ${n.otherFirstMs} ms, slowest ${n.otherMaxMs} ms`;
+  log(`one slow sync run (${slowNeighbour.slowMs} ms HTTP call), no execution timeout: ${neighbourLine(slowNeighbour.withoutTimeout)}`);
+  log(`one slow sync run, execution timeout ${slowNeighbour.boundMs} ms: ${neighbourLine(slowNeighbour.withTimeout)}`);
+  phase('slowNeighbour');
+
   // The audit reads every execution of the async workflows: ids answered 2xx against rows.
   const audits = {};
   for (const [name, ledger] of Object.entries(ledgers)) {
@@ -390,6 +398,7 @@ async function measure(options, cleanup) {
     errorsByTarget,
     rssGrowthMB: memory.growthMB,
     liveHeapGrowthMB: heapGrowthMB,
+    slowNeighbour,
     overload: overload && {
       connections: overload.connections,
       seconds: overload.seconds,

@@ -42,8 +42,8 @@ function createApi(baseUrl) {
       token = json.data.token;
     },
 
-    async createWorkflow({ title, sync, node, type = 'webhook', config = {} }) {
-      const { data } = await call('workflows:create', { body: { title, type, sync, enabled: true, config } });
+    async createWorkflow({ title, sync, node, type = 'webhook', config = {}, options }) {
+      const { data } = await call('workflows:create', { body: { title, type, sync, enabled: true, config, ...(options ? { options } : {}) } });
       await call('flow_nodes:create', { body: { ...node, workflowId: data.id } });
       return { id: data.id, key: data.key, title, sync };
     },

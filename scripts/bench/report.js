@@ -83,6 +83,13 @@ function render(result) {
       `turned away ${JSON.stringify(o.statusCodes)}, ${o.errors} errors; RSS ${fmt(o.beforeMB)} MB before, peak ${fmt(o.peakMB)} MB, ` +
       `${fmt(o.afterMB)} MB after the drain (${fmt(o.drainSeconds, 1)} s)`);
   }
+  if (result.slowNeighbour) {
+    const n = result.slowNeighbour;
+    const other = (v) => `slow run ${v.slowStatus} after ${v.slowMs} ms, another sync webhook ${v.otherStatuses.join('/')} ` +
+      `first in ${v.otherFirstMs} ms, slowest ${v.otherMaxMs} ms`;
+    lines.push(`slow run one sync run waiting ${n.slowMs} ms on an HTTP call: no execution timeout: ${other(n.withoutTimeout)}`);
+    lines.push(`         with an execution timeout of ${n.boundMs} ms: ${other(n.withTimeout)}`);
+  }
   lines.push(`memory   RSS ${fmt(memory.beforeMB)} MB before ${memory.requests} async requests, peak ${fmt(memory.peakMB)} MB, ` +
     `${fmt(memory.afterMB)} MB once drained → growth ${fmt(result.rssGrowthMB, 1)} MB (drain ${fmt(memory.drain.executionsPerSecond, 1)} executions/s)`);
   if (memory.freshMB != null) {
