@@ -181,6 +181,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const apiPrefix = normalizedApiPrefix(this.app.resourceManager.options.prefix);
     const lifecycle = new SubscriptionLifecycle({
       db: this.db,
+      lockManager: this.app.lockManager,
       logger: this.app.logger,
       environment: this.app.environment,
       webhookUrl: (key) => publicWebhookUrl(apiPrefix, WEBHOOK_ACTION, key),

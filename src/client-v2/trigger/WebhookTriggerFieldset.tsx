@@ -15,6 +15,7 @@ import { RawBodyField } from './RawBodyField';
 import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
 import { SignatureFields } from './SignatureFields';
+import { SubscriptionFields } from './SubscriptionFields';
 import { WebhookUrlField } from './WebhookUrlField';
 
 /** The trigger's configuration drawer (both clients). */
@@ -67,6 +68,15 @@ export default function WebhookTriggerFieldset() {
       </Section>
       <Section title={t('Response')} testId="webhook-section-response">
         {workflow?.sync ? <SyncResponseFields /> : <AsyncResponseFields />}
+      </Section>
+      <Section
+        title={t('Register with the sender')}
+        description={t(
+          'For senders whose webhooks are created through their API: the URL is registered when the workflow is enabled, renewed, and removed when it is switched off.',
+        )}
+        testId="webhook-section-subscription"
+      >
+        <SubscriptionFields workflowId={workflow?.id} />
       </Section>
     </div>
   );

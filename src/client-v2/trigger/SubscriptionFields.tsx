@@ -1,0 +1,107 @@
+import { Card, Form, Switch } from 'antd';
+import React from 'react';
+import { useT } from '../locale';
+import { SubscriptionStatusView } from './SubscriptionStatusView';
+import { type SubscriptionStepName, SubscriptionStepFields, subscriptionStepPath } from './SubscriptionStepFields';
+import { SubscriptionVariablesHelp } from './SubscriptionVariablesHelp';
+
+const SUBSCRIPTION = ['config', 'subscription'];
+
+/**
+ * A switch that shows a step while its URL is set. Turning it off drops the step: the server runs
+ * every step that has a URL, so hidden settings would still call the sender.
+ */
+function useStepSwitch(path: string[]) {
+  const form = Form.useFormInstance();
+  const url = Form.useWatch([...path, 'url'], { preserve: true }) as string | undefined;
+  const [enabled, setEnabled] = React.useState(Boolean(url));
+  React.useEffect(() => {
+    if (url) setEnabled(true);
+  }, [url]);
+  const toggle = (next: boolean) => {
+    setEnabled(next);
+    if (!next) {
+      form.setFieldValue(path, null);
+    }
+  };
+  return [enabled, toggle] as const;
+}
+
+interface OptionalStepProps {
+  step: SubscriptionStepName;
+  title: string;
+  children: React.ReactNode;
+}
+
+function OptionalStep({ step, title, children }: OptionalStepProps) {
+  const [enabled, toggle] = useStepSwitch(subscriptionStepPath(step));
+  return (
+    <Card
+      size="small"
+      title={title}
+      style={{ marginBottom: 16 }}
+      extra={
+        <Switch size="small" checked={enabled} onChange={toggle} data-testid={`webhook-subscription-${step}-enabled`} />
+      }
+      styles={enabled ? undefined : { body: { display: 'none' } }}
+    >
+      {enabled ? children : null}
+    </Card>
+  );
+}
+
+/**
+ * Registering this workflow's URL with the sending system (GitHub, Microsoft Graph, …) when the
+ * workflow is enabled, renewing the registration before it expires, and removing it when the
+ * workflow is switched off; with where the registration of this version stands.
+ */
+export function SubscriptionFields({ workflowId }: { workflowId?: number | string }) {
+  const t = useT();
+  const [enabled, toggle] = useStepSwitch(SUBSCRIPTION.concat('subscribe'));
+  const form = Form.useFormInstance();
+  const toggleAll = (next: boolean) => {
+    toggle(next);
+    if (!next) {
+      form.setFieldValue(SUBSCRIPTION, null);
+    }
+  };
+  return (
+    <>
+      <Form.Item
+        label={t('Register this URL with the sender')}
+        extra={t('Enabling the workflow subscribes first; if the sender refuses, the workflow stays disabled.')}
+      >
+        <Switch checked={enabled} onChange={toggleAll} data-testid="webhook-subscription-enabled" />
+      </Form.Item>
+      {enabled ? (
+        <>
+          <SubscriptionStatusView workflowId={workflowId} />
+          <SubscriptionVariablesHelp />
+          <Card size="small" title={t('Subscribe, when the workflow is enabled')} style={{ marginBottom: 16 }}>
+            <SubscriptionStepFields
+              step="subscribe"
+              defaultMethod="POST"
+              urlPlaceholder="https://api.example.com/hooks"
+              withAnswer
+            />
+          </Card>
+          <OptionalStep step="refresh" title={t('Renew, before the registration expires')}>
+            <SubscriptionStepFields
+              step="refresh"
+              defaultMethod="PATCH"
+              urlPlaceholder="https://api.example.com/hooks/{{$state.webhookId}}"
+              withAnswer
+            />
+          </OptionalStep>
+          <OptionalStep step="unsubscribe" title={t('Unsubscribe, when the workflow is switched off')}>
+            <SubscriptionStepFields
+              step="unsubscribe"
+              defaultMethod="DELETE"
+              urlPlaceholder="https://api.example.com/hooks/{{$state.webhookId}}"
+            />
+          </OptionalStep>
+        </>
+      ) : null}
+    </>
+  );
+}
