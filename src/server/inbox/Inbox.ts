@@ -9,7 +9,7 @@ import { EVENT_KEY_PREFIX } from './DeliveryRecord';
 import { DeliveryStarter } from './DeliveryStarter';
 import { InboxSweeper } from './InboxSweeper';
 import { InboxWriter } from './InboxWriter';
-import { retentionFromEnv } from './retention';
+import { retentionFromEnv, RetentionSettings } from './retention';
 import { SyncOutcomes } from './SyncOutcomes';
 
 /** Read when the app loads, so that each app (and each test) can set its own. */
@@ -18,6 +18,8 @@ function settingsFromEnv(env: NodeJS.ProcessEnv = process.env) {
     // How often the sweeper runs, and how long another process's stored deliveries are its own.
     sweepIntervalMs: Number(env.WEBHOOK_INBOX_SWEEP_MS) || 2_000,
     takeOverGraceMs: Number(env.WEBHOOK_INBOX_TAKEOVER_MS) || 60_000,
+    // How often ended deliveries are pruned (rounded to whole sweeps).
+    pruneIntervalMs: Number(env.WEBHOOK_INBOX_PRUNE_MS) || 60_000,
     // How often the group-commit batch sizes are logged (only when deliveries were stored).
     batchReportMs: Number(env.WEBHOOK_BATCH_REPORT_MS) || 60_000,
   };
@@ -29,6 +31,8 @@ export interface InboxDeps {
   workflowPlugin: PluginWorkflowServer;
   scheduler: RunScheduler;
   logger: Log;
+  /** The retention limits in force (the settings page's, else the environment's); read at each prune. */
+  retention?: () => Promise<RetentionSettings>;
 }
 
 /**
@@ -47,7 +51,7 @@ export class Inbox {
   private readonly settings = settingsFromEnv();
   private stopping = false;
 
-  constructor({ db, lockManager, workflowPlugin, scheduler, logger }: InboxDeps) {
+  constructor({ db, lockManager, workflowPlugin, scheduler, logger, retention }: InboxDeps) {
     this.writer = new InboxWriter(db, logger);
     this.starter = new DeliveryStarter(workflowPlugin, scheduler, logger);
     this.outcomes = new SyncOutcomes(db, logger);
@@ -65,8 +69,8 @@ export class Inbox {
       instanceId: this.instanceId,
       intervalMs: this.settings.sweepIntervalMs,
       graceMs: this.settings.takeOverGraceMs,
-      retention: retentionFromEnv(),
-      pruneEvery: Math.max(1, Math.round(60_000 / this.settings.sweepIntervalMs)),
+      retention: retention ?? (async () => retentionFromEnv()),
+      pruneEvery: Math.max(1, Math.round(this.settings.pruneIntervalMs / this.settings.sweepIntervalMs)),
     });
     this.sweeper.onBacklogCounted = () => {
       this.writer.storedSinceCount = 0;

@@ -13,7 +13,8 @@ export interface SweeperOptions {
   intervalMs: number;
   /** Another process's stored deliveries are only taken over once they are this old. */
   graceMs: number;
-  retention: RetentionSettings;
+  /** Read at every prune, so that a change on the settings page applies from the next one. */
+  retention: () => Promise<RetentionSettings>;
   /** Prune finished rows every this many sweeps. */
   pruneEvery: number;
 }
@@ -93,7 +94,7 @@ export class InboxSweeper {
         await this.countBacklog();
         await this.settleStarted();
         if (++this.sweeps % this.options.pruneEvery === 0) {
-          await pruneFinished(this.db, this.options.retention, this.logger);
+          await pruneFinished(this.db, await this.options.retention(), this.logger);
         }
       }, 120_000);
     } catch (error) {

@@ -1,23 +1,18 @@
 import { Database, Op } from '@nocobase/database';
+import { DEFAULT_RETENTION, RetentionSettings } from '../../common/retentionLimits';
 import type { Log } from '../Log';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import { DELIVERY_STATE, DeliveryState } from './DeliveryRecord';
 
-/** How long ended deliveries are kept: whichever limit is reached first. */
-export interface RetentionSettings {
-  maxAgeDays: number;
-  maxRowsPerWorkflow: number;
-  /** Refused and repeated requests, which anyone can send: a cap of their own, per workflow. */
-  maxRefusedPerWorkflow: number;
-}
-
-export const DEFAULT_RETENTION: RetentionSettings = { maxAgeDays: 7, maxRowsPerWorkflow: 10_000, maxRefusedPerWorkflow: 1_000 };
+export { DEFAULT_RETENTION };
+export type { RetentionSettings };
 
 function positiveInteger(value: string | undefined, fallback: number) {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;
 }
 
+/** The fallback of the limits stored on the settings page: the environment variables, then the defaults. */
 export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): RetentionSettings {
   const days = Number(env.WEBHOOK_INBOX_RETENTION_DAYS);
   return {

@@ -1,0 +1,42 @@
+import type { Context } from '@nocobase/actions';
+import { parseRetentionUpdate, RetentionSettings, StoredRetention } from '../../common/retentionLimits';
+import { retentionFromEnv } from '../inbox/retention';
+import type { RetentionStore } from './RetentionStore';
+
+/** The settings page's view: what is stored, and what applies to each limit left empty. */
+export interface SettingsView extends StoredRetention {
+  fallback: RetentionSettings;
+}
+
+function view(stored: StoredRetention): SettingsView {
+  return { ...stored, fallback: retentionFromEnv() };
+}
+
+/** `webhookSettings:get`. */
+export function getSettings(store: RetentionStore) {
+  return async (ctx: Context) => {
+    ctx.body = view(await store.stored());
+  };
+}
+
+/**
+ * `webhookSettings:put` with `values` (like NocoBase's `systemSettings:put`: the settings are one
+ * row, so there is no `filterByTk` to name, which NocoBase's `update` requires). Checked first, so a
+ * bad limit is a 400 that says which.
+ */
+export function updateSettings(store: RetentionStore) {
+  return async (ctx: Context) => {
+    const update = parseRetentionUpdate((ctx.action.params as { values?: unknown }).values);
+    if (!update.ok) {
+      ctx.throw(400, update.message);
+    }
+    ctx.body = view(await store.save(update.values));
+  };
+}
+
+/** The other actions a collection resource has: the settings are one row, edited only through `put`. */
+export function notSupported() {
+  return async (ctx: Context) => {
+    ctx.throw(405, 'The webhook settings are read with webhookSettings:get and changed with webhookSettings:put');
+  };
+}
