@@ -43,6 +43,9 @@ import { readBody } from './pipeline/readBody';
 import { resolveWorkflow } from './pipeline/resolveWorkflow';
 import ResponseInstruction from './ResponseInstruction';
 import { createScheduler } from './scheduling/createScheduler';
+import { defineSettings } from './settings/defineSettings';
+import { RetentionStore } from './settings/RetentionStore';
+import settingsCollection from './settings/settingsCollection';
 import { WebhookEndpoint } from './WebhookEndpoint';
 import WebhookTrigger from './WebhookTrigger';
 
@@ -81,6 +84,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     this.db.collection(deliveryCollection);
     this.db.collection(listenerCollection);
     this.db.collection(subscriptionCollection);
+    this.db.collection(settingsCollection);
   }
 
   async load() {
@@ -92,7 +96,15 @@ export class PluginWorkflowWebhookServer extends Plugin {
     workflowPlugin.registerTrigger(TRIGGER_TYPE, trigger);
     workflowPlugin.registerInstruction(RESPONSE_NODE_TYPE, new ResponseInstruction(workflowPlugin));
 
-    const inbox = new Inbox({ db: this.db, lockManager: this.app.lockManager, workflowPlugin, scheduler, logger });
+    const retention = new RetentionStore(this.db, logger);
+    const inbox = new Inbox({
+      db: this.db,
+      lockManager: this.app.lockManager,
+      workflowPlugin,
+      scheduler,
+      logger,
+      retention: () => retention.effective(),
+    });
 
     const load = {
       get requests(): number {
@@ -174,6 +186,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     });
     this.app.acl.allow(WEBHOOK_RESOURCE, [WEBHOOK_ACTION, CALLBACK_ACTION], 'public');
     this.defineHistory({ db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
+    defineSettings(this.app, retention);
   }
 
   /** Registering each workflow's webhook with its sender, renewing and removing it (`config.subscription`). */
