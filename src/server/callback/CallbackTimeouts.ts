@@ -5,11 +5,11 @@ import { JOB_STATUS } from '@nocobase/plugin-workflow';
 import { CALLBACK_NODE_TYPE } from '../../common/constants';
 import type { CallbackNodeConfig, CallbackResult } from '../../common/types';
 import type { LockManager } from '@nocobase/lock-manager';
+import { exclusively } from '../exclusively';
 import type { Log } from '../Log';
 
 const SWEEP_MS = Number(process.env.WEBHOOK_CALLBACK_SWEEP_MS) || 2_000;
 const LOCK = 'webhook:callback-timeouts';
-
 
 /**
  * Ends the waits whose callback did not come in time: the job is settled (resolved with
@@ -41,26 +41,20 @@ export class CallbackTimeouts {
   }
 
   async sweepOnce(): Promise<number> {
-    let ended = 0;
-    try {
-      const lock = await this.lockManager.tryAcquire(LOCK);
-      await lock.runExclusive(async () => {
-        const nodes = await this.db.getRepository('flow_nodes').find({ filter: { type: CALLBACK_NODE_TYPE } });
-        for (const node of nodes) {
-          const config = (node.get('config') ?? {}) as CallbackNodeConfig;
-          const timeout = Number(config.timeout);
-          if (timeout > 0) {
-            ended += await this.endWaits(node.get('id') as number, timeout, config.onTimeout === 'continue');
-          }
+    // Another instance sweeping right now ends the same waits.
+    const ended = await exclusively(this.lockManager, LOCK, 60_000, async () => {
+      let count = 0;
+      const nodes = await this.db.getRepository('flow_nodes').find({ filter: { type: CALLBACK_NODE_TYPE } });
+      for (const node of nodes) {
+        const config = (node.get('config') ?? {}) as CallbackNodeConfig;
+        const timeout = Number(config.timeout);
+        if (timeout > 0) {
+          count += await this.endWaits(node.get('id') as number, timeout, config.onTimeout === 'continue');
         }
-      }, 60_000);
-    } catch (error) {
-      // Another instance is sweeping right now: it ends the same waits.
-      if ((error as Error)?.name !== 'LockAcquireError') {
-        throw error;
       }
-    }
-    return ended;
+      return count;
+    });
+    return ended ?? 0;
   }
 
   private async endWaits(nodeId: number, timeoutSeconds: number, goOn: boolean): Promise<number> {

@@ -2,6 +2,8 @@ import type { Database, Transactionable } from '@nocobase/database';
 import { Op } from '@nocobase/database';
 import { TRIGGER_TYPE } from '../../common/constants';
 import type { SubscriptionConfig, SubscriptionStep, WebhookTriggerConfig } from '../../common/types';
+import type { LockManager } from '@nocobase/lock-manager';
+import { exclusively } from '../exclusively';
 import type { Log } from '../Log';
 import type { SecretSource } from '../secrets';
 import { CallVariables, callProvider, ProviderAnswer, ProviderCallFailed, render } from './providerCall';
@@ -13,6 +15,7 @@ const CLAIM_MS = 60_000;
 /** Renew this long before the sender's deadline at the most (a tenth of the interval when shorter). */
 const MAX_LEAD_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
+const LOCK = 'webhook:subscription-renewals';
 
 export type CallKind = 'subscribe' | 'refresh' | 'unsubscribe';
 
@@ -38,6 +41,7 @@ interface SubscriptionRow {
 
 export interface LifecycleDeps {
   db: Database;
+  lockManager: LockManager;
   logger: Log;
   environment: SecretSource;
   /** This workflow's absolute URL, which the sender must reach. */
@@ -201,11 +205,15 @@ export class SubscriptionLifecycle {
   }
 
   /**
-   * Renews what is due. Each due subscription is first claimed with one conditional update (no
-   * claim, or an expired one → claimed for a minute), so that of several app instances sweeping at
-   * once exactly one renews it, whatever lock adapter the app runs with.
+   * Renews what is due, on one instance at a time (NocoBase's lock manager). Each due subscription
+   * is also claimed with one conditional update (no claim, or an expired one → claimed for a
+   * minute), so that exactly one instance renews it even where the lock adapter is per process.
    */
   async refreshDue(): Promise<number> {
+    return (await exclusively(this.deps.lockManager, LOCK, CLAIM_MS, () => this.refreshClaimed())) ?? 0;
+  }
+
+  private async refreshClaimed(): Promise<number> {
     let renewed = 0;
     const rows = (await this.model.findAll({
       where: { status: { [Op.in]: ['active', 'failing'] }, nextRefreshAt: { [Op.ne]: null } },
