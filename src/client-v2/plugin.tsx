@@ -1,8 +1,10 @@
 import { Plugin } from '@nocobase/client-v2';
 import type WorkflowPlugin from '@nocobase/plugin-workflow/client-v2';
 import { CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
+import { offerCallbackUrlsInTriggers } from './callback/offerCallbackUrlsInTriggers';
 import CallbackInstruction from './CallbackInstruction';
 import ResponseInstruction from './ResponseInstruction';
+import { registerSettingsPage } from './settings/registerSettingsPage';
 import WebhookTrigger from './WebhookTrigger';
 
 export class PluginWorkflowWebhookClientV2 extends Plugin {
@@ -11,6 +13,8 @@ export class PluginWorkflowWebhookClientV2 extends Plugin {
     workflow.registerTrigger(TRIGGER_TYPE, WebhookTrigger);
     workflow.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
     workflow.registerInstruction(CALLBACK_NODE_TYPE, CallbackInstruction);
+    registerSettingsPage(this.app);
+    offerCallbackUrlsInTriggers(workflow);
   }
 }
 

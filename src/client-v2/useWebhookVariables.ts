@@ -1,28 +1,24 @@
 import type { UseVariableOptions, VariableOption } from '@nocobase/plugin-workflow/client-v2';
-import { buildCallbackUrlVariables } from '../common/callbackVariables';
 import { acceptsRequestValues, buildTriggerVariables } from '../common/variableTree';
 import type { WebhookTriggerConfig } from '../common/types';
 import { useT } from './locale';
 import { useVariableWorkflow } from './useVariableWorkflow';
 
 /**
- * The trigger's `{{$context.…}}` variables for later nodes' pickers, with the callback URL of every
- * "Wait for callback" node of the workflow, which any node may send out.
+ * The trigger's `{{$context.…}}` variables for later nodes' pickers. The callback URLs under
+ * `$context` are added to every trigger's variables, this one's included (see
+ * `offerCallbackUrlsInTriggers`).
  */
 export function useWebhookVariables(
   config: Record<string, unknown>,
   options?: UseVariableOptions,
 ): VariableOption[] | null {
   const t = useT();
-  const { sync, nodes } = useVariableWorkflow();
+  const { sync } = useVariableWorkflow();
   if (!acceptsRequestValues(options?.types)) {
     return null;
   }
-  const callbackUrls = buildCallbackUrlVariables(nodes, {
-    group: t('Callback URLs'),
-    url: (title) => t('Callback URL ({{title}})', { title }),
-  });
-  const request = buildTriggerVariables(
+  return buildTriggerVariables(
     config as WebhookTriggerConfig | undefined,
     {
       method: t('Method'),
@@ -44,5 +40,4 @@ export function useWebhookVariables(
     },
     { sync },
   );
-  return callbackUrls ? [...request, callbackUrls] : request;
 }

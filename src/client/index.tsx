@@ -2,6 +2,8 @@ import { Plugin } from '@nocobase/client';
 import type WorkflowPlugin from '@nocobase/plugin-workflow/client';
 import { CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
 import CallbackInstruction from './CallbackInstruction';
+import { offerCallbackUrlsInTriggers } from '../client-v2/callback/offerCallbackUrlsInTriggers';
+import { registerSettingsPage } from './registerSettingsPage';
 import ResponseInstruction from './ResponseInstruction';
 import WebhookTrigger from './WebhookTrigger';
 
@@ -11,6 +13,8 @@ export class PluginWorkflowWebhookClient extends Plugin {
     workflow.registerTrigger(TRIGGER_TYPE, WebhookTrigger);
     workflow.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
     workflow.registerInstruction(CALLBACK_NODE_TYPE, CallbackInstruction);
+    registerSettingsPage(this.app);
+    offerCallbackUrlsInTriggers(workflow);
   }
 }
 
