@@ -1,6 +1,7 @@
 import { Database, Op } from '@nocobase/database';
 import type { LockManager } from '@nocobase/lock-manager';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
+import { exclusively } from '../exclusively';
 import type { Log } from '../Log';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
@@ -87,8 +88,7 @@ export class InboxSweeper {
 
   private async sweepExclusively(takeOverAll: boolean) {
     try {
-      const lock = await this.lockManager.tryAcquire(LOCK_KEY);
-      await lock.runExclusive(async () => {
+      await exclusively(this.lockManager, LOCK_KEY, 120_000, async () => {
         await this.restartStored(takeOverAll);
         // After restarting, which records the rows whose run exists: those are not waiting.
         await this.countBacklog();
@@ -96,11 +96,8 @@ export class InboxSweeper {
         if (++this.sweeps % this.options.pruneEvery === 0) {
           await pruneFinished(this.db, await this.options.retention(), this.logger);
         }
-      }, 120_000);
+      });
     } catch (error) {
-      if ((error as Error)?.name === 'LockAcquireError') {
-        return;
-      }
       this.logger.error('[webhook] inbox sweep failed', { error });
     }
   }
