@@ -9,8 +9,24 @@ export interface PluginManager {
   get(name: string): unknown;
 }
 
+/** A settings menu entry (`/v/admin/settings/<key>`) and the pages (tabs) under it. */
+export interface PluginSettingsManager {
+  addMenuItem(options: { key: string; title: string; icon?: string; aclSnippet?: string; sort?: number }): void;
+  addPageTabItem(options: {
+    menuKey: string;
+    key: string;
+    title: string;
+    Component?: React.ComponentType;
+    componentLoader?: () => Promise<{ default: React.ComponentType }>;
+    aclSnippet?: string;
+    sort?: number;
+  }): void;
+}
+
 export interface Application {
   pm: PluginManager;
+  pluginSettingsManager: PluginSettingsManager;
+  i18n: { t(key: string, options?: Record<string, unknown>): string };
 }
 
 export declare class Plugin<Options = unknown, App = Application> {

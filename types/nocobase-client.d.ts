@@ -7,8 +7,17 @@ export interface PluginManager {
   get(name: string): unknown;
 }
 
+/** Plugin settings pages (`/admin/settings/<name>`); `title` may be a `{{t(...)}}` expression. */
+export interface PluginSettingsManager {
+  add(
+    name: string,
+    options: { title: string; icon?: string; Component?: import('react').ComponentType; aclSnippet?: string; sort?: number },
+  ): void;
+}
+
 export interface Application {
   pm: PluginManager;
+  pluginSettingsManager: PluginSettingsManager;
 }
 
 export declare class Plugin<Options = unknown> {

@@ -1,0 +1,123 @@
+import { Alert, App, Button, Form, InputNumber, Skeleton, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import React, { useCallback, useEffect, useState } from 'react';
+import { RETENTION_BOUNDS, RETENTION_FIELDS, RetentionField, StoredRetention } from '../../common/retentionLimits';
+import { errorMessage } from '../history/errorMessage';
+import { Translate, useT } from '../locale';
+import { SettingsView, useSettingsApi } from './useSettingsApi';
+
+function labelsOf(t: Translate): { [field in RetentionField]: string } {
+  return {
+    maxAgeDays: t('Keep finished deliveries for (days)'),
+    maxRowsPerWorkflow: t('Finished deliveries kept per workflow'),
+    maxRefusedPerWorkflow: t('Refused and repeated requests kept per workflow'),
+  };
+}
+
+/** The same bounds the server checks, so most mistakes are caught before saving. */
+function rulesOf(field: RetentionField, t: Translate): Rule[] {
+  const { integer, max } = RETENTION_BOUNDS[field];
+  return [
+    {
+      validator: async (_rule, value: number | null | undefined) => {
+        if (value == null) {
+          return;
+        }
+        if (!(value > 0) || (integer && !Number.isInteger(value))) {
+          throw new Error(integer ? t('Enter a positive whole number') : t('Enter a positive number'));
+        }
+        if (value > max) {
+          throw new Error(t('At most {{max}}', { max }));
+        }
+      },
+    },
+  ];
+}
+
+function storedOf(view: SettingsView): StoredRetention {
+  return { maxAgeDays: view.maxAgeDays, maxRowsPerWorkflow: view.maxRowsPerWorkflow, maxRefusedPerWorkflow: view.maxRefusedPerWorkflow };
+}
+
+/**
+ * How long the delivery history keeps ended deliveries. An empty field falls back to the server's
+ * environment variable or the built-in default, shown as its placeholder.
+ */
+export function RetentionSettingsForm() {
+  const t = useT();
+  const api = useSettingsApi();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StoredRetention>();
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const labels = labelsOf(t);
+
+  const load = useCallback(async () => {
+    try {
+      const loaded = await api.get();
+      setView(loaded);
+      form.setFieldsValue(storedOf(loaded));
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  }, [api, form]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (values: StoredRetention) => {
+    setSaving(true);
+    try {
+      // An emptied field is sent as null: the fallback applies to it again.
+      const sent = Object.fromEntries(RETENTION_FIELDS.map((field) => [field, values[field] ?? null])) as StoredRetention;
+      const saved = await api.put(sent);
+      setView(saved);
+      form.setFieldsValue(storedOf(saved));
+      message.success(t('Retention settings saved'));
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (loadError) {
+    return <Alert type="error" showIcon message={loadError} />;
+  }
+  if (!view) {
+    return <Skeleton active />;
+  }
+  return (
+    <Form form={form} layout="vertical" onFinish={save} data-testid="webhook-retention-form" style={{ maxWidth: 560 }}>
+      <Typography.Paragraph type="secondary">
+        {t(
+          'Every request to a webhook workflow is kept in its delivery history. Finished deliveries are deleted once they are older than the age limit or beyond the row limit of their workflow, whichever comes first; refused and repeated requests have a limit of their own.',
+        )}
+      </Typography.Paragraph>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={t('Failed deliveries and deliveries that have not run yet are always kept.')}
+      />
+      {RETENTION_FIELDS.map((field) => (
+        <Form.Item key={field} name={field} label={labels[field]} rules={rulesOf(field, t)}>
+          <InputNumber
+            data-testid={`webhook-retention-${field}`}
+            style={{ width: 240 }}
+            placeholder={t('Default: {{value}}', { value: view.fallback[field] })}
+          />
+        </Form.Item>
+      ))}
+      <Typography.Paragraph type="secondary">
+        {t(
+          'An empty field uses the environment variable set on the server (WEBHOOK_INBOX_RETENTION_DAYS, WEBHOOK_INBOX_MAX_ROWS, WEBHOOK_INBOX_MAX_REFUSED), else the built-in default. Changes apply at the next pruning, within a minute.',
+        )}
+      </Typography.Paragraph>
+      <Button type="primary" htmlType="submit" loading={saving} data-testid="webhook-settings-save">
+        {t('Save')}
+      </Button>
+    </Form>
+  );
+}
