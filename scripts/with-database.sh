@@ -10,20 +10,9 @@ set -euo pipefail
 DIALECT=${1:?usage: with-database.sh postgres|mysql command...}
 shift
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=throwaway-service.sh
+source "$(dirname "$0")/throwaway-service.sh"
 as_user() { local user=$1; shift; if [ "$(id -u)" = 0 ]; then runuser -u "$user" -- "$@"; else "$@"; fi; }
-apt_install() {
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq "$@" >/dev/null
-}
-
-DATA=""
-STOP_SERVER=""
-cleanup() {
-  if [ -n "$STOP_SERVER" ]; then eval "$STOP_SERVER" >/dev/null 2>&1 || true; fi
-  if [ -n "$DATA" ]; then rm -rf "$DATA"; fi
-}
-trap cleanup EXIT
 
 start_postgres() {
   local port=${PGPORT_WEBHOOK:-54329}
@@ -58,8 +47,7 @@ start_mariadb() {
     --socket="$DATA/mysqld.sock" --pid-file="$DATA/mysqld.pid" --skip-grant-tables \
     --max-connections=300 --log-error="$DATA/server.log" 2>>"$DATA/server.log" &
   STOP_SERVER="stop_mariadb $port"
-  for _ in $(seq 1 100); do port_open "$port" && break; sleep 0.2; done
-  port_open "$port" || { cat "$DATA/server.log" >&2; exit 1; }
+  wait_for_port "$port" || { cat "$DATA/server.log" >&2; exit 1; }
   PORT=$port
 }
 

@@ -7,7 +7,8 @@
 # nothing kept on disk, and stopped afterwards.
 set -euo pipefail
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=throwaway-service.sh
+source "$(dirname "$0")/throwaway-service.sh"
 
 # FLUSHDB on one database, spoken in Redis's own protocol so that no client needs installing.
 flush_database() {
@@ -18,29 +19,18 @@ flush_database() {
   exec 3>&-
 }
 
-STOP_SERVER=""
-DATA=""
-cleanup() {
-  if [ -n "$STOP_SERVER" ]; then eval "$STOP_SERVER" >/dev/null 2>&1 || true; fi
-  if [ -n "$DATA" ]; then rm -rf "$DATA"; fi
-}
-trap cleanup EXIT
-
 if [ -z "${CACHE_REDIS_URL:-}" ]; then
   if [ "${WEBHOOK_THROWAWAY_REDIS:-}" != 1 ] && port_open 6379; then
     flush_database 6379 7
     export CACHE_REDIS_URL=redis://127.0.0.1:6379/7
   else
     port=${REDISPORT_WEBHOOK:-63799}
-    if ! command -v redis-server >/dev/null 2>&1; then
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq && apt-get install -y -qq redis-server >/dev/null
-    fi
+    if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
     DATA=$(mktemp -d /tmp/webhook-redis-XXXXXX)
     redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$DATA" \
       --daemonize yes --pidfile "$DATA/redis.pid" --logfile "$DATA/redis.log"
     STOP_SERVER="kill \$(cat '$DATA/redis.pid')"
-    for _ in $(seq 1 50); do port_open "$port" && break; sleep 0.2; done
+    wait_for_port "$port"
     export CACHE_REDIS_URL=redis://127.0.0.1:$port/0
   fi
 fi
