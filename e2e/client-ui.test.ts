@@ -620,4 +620,31 @@ describe('webhook designer in the browser', () => {
       request: { headers: [{ key: 'x-shop' }], body: [{ key: 'order' }, { key: 'order.id' }] },
     });
   }, 180_000);
+
+  it('v1 and v2: the retention limits are saved from the plugin settings page', async () => {
+    const { page } = session;
+    const stored = async () =>
+      (await app.api<{ data: Record<string, unknown> }>('webhookSettings:get', { token })).data;
+    const input = (field: string) => page.getByTestId(`webhook-retention-${field}`);
+
+    await page.goto(`${app.baseUrl}/admin/settings/workflow-webhook`);
+    await page.getByText('Failed deliveries and deliveries that have not run yet are always kept.').waitFor();
+    expect(await input('maxRowsPerWorkflow').getAttribute('placeholder')).toBe('Default: 10000');
+    await input('maxRowsPerWorkflow').fill('500');
+    await page.getByTestId('webhook-settings-save').click();
+    await page.getByText('Retention settings saved').waitFor();
+    await session.screenshot('v1-settings');
+    expect(await stored()).toMatchObject({ maxAgeDays: null, maxRowsPerWorkflow: 500, maxRefusedPerWorkflow: null });
+
+    // The v2 page shows what v1 saved; a limit emptied there falls back again.
+    await page.goto(`${app.baseUrl}/v/admin/settings/workflow-webhook`);
+    await page.getByTestId('webhook-retention-form').waitFor();
+    expect(await input('maxRowsPerWorkflow').inputValue()).toBe('500');
+    await input('maxAgeDays').fill('2.5');
+    await input('maxRowsPerWorkflow').fill('');
+    await page.getByTestId('webhook-settings-save').click();
+    await page.getByText('Retention settings saved').waitFor();
+    await session.screenshot('v2-settings');
+    expect(await stored()).toMatchObject({ maxAgeDays: 2.5, maxRowsPerWorkflow: null, maxRefusedPerWorkflow: null });
+  }, 180_000);
 });
