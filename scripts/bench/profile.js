@@ -58,6 +58,7 @@ async function main() {
       async: await api.createAsyncWorkflow('Profile: async'),
       sync: await api.createSyncWorkflow('Profile: sync'),
       memory: await api.createAsyncWorkflow('Profile: unused'),
+      signed: await api.createAsyncWorkflow('Profile: unused (signed)'),
       ...(target === 'engine' ? { engine: await api.createCollectionWorkflow('Profile: engine reference', 'bench_orders') } : {}),
     };
     const targets = buildTargets({ app, ceiling: { url: app.baseUrl }, workflows, bodySize: 1024 });
