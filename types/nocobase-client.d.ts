@@ -11,7 +11,13 @@ export interface PluginManager {
 export interface PluginSettingsManager {
   add(
     name: string,
-    options: { title: string; icon?: string; Component?: import('react').ComponentType; aclSnippet?: string; sort?: number },
+    options: {
+      title: string;
+      icon?: string;
+      Component?: import('react').ComponentType;
+      aclSnippet?: string;
+      sort?: number;
+    },
   ): void;
 }
 

@@ -11,9 +11,22 @@ export type RetentionField = keyof RetentionSettings;
 /** What an admin stored; `null` means "not set": the environment variable or the default applies. */
 export type StoredRetention = { [field in RetentionField]: number | null };
 
-export const RETENTION_FIELDS: readonly RetentionField[] = ['maxAgeDays', 'maxRowsPerWorkflow', 'maxRefusedPerWorkflow'];
+/** What `webhookSettings:get` and `:put` answer: what is stored, and what applies to each limit left empty. */
+export interface RetentionSettingsView extends StoredRetention {
+  fallback: RetentionSettings;
+}
 
-export const DEFAULT_RETENTION: RetentionSettings = { maxAgeDays: 7, maxRowsPerWorkflow: 10_000, maxRefusedPerWorkflow: 1_000 };
+export const RETENTION_FIELDS: readonly RetentionField[] = [
+  'maxAgeDays',
+  'maxRowsPerWorkflow',
+  'maxRefusedPerWorkflow',
+];
+
+export const DEFAULT_RETENTION: RetentionSettings = {
+  maxAgeDays: 7,
+  maxRowsPerWorkflow: 10_000,
+  maxRefusedPerWorkflow: 1_000,
+};
 
 /**
  * Upper bounds keep the cutoff date valid (a century of days) and the row counts within the

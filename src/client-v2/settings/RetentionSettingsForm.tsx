@@ -1,10 +1,16 @@
 import { Alert, App, Button, Form, InputNumber, Skeleton, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import React, { useCallback, useEffect, useState } from 'react';
-import { RETENTION_BOUNDS, RETENTION_FIELDS, RetentionField, StoredRetention } from '../../common/retentionLimits';
+import {
+  RETENTION_BOUNDS,
+  RETENTION_FIELDS,
+  RetentionField,
+  RetentionSettingsView,
+  StoredRetention,
+} from '../../common/retentionLimits';
 import { errorMessage } from '../history/errorMessage';
 import { Translate, useT } from '../locale';
-import { SettingsView, useSettingsApi } from './useSettingsApi';
+import { useSettingsApi } from './useSettingsApi';
 
 function labelsOf(t: Translate): { [field in RetentionField]: string } {
   return {
@@ -34,8 +40,12 @@ function rulesOf(field: RetentionField, t: Translate): Rule[] {
   ];
 }
 
-function storedOf(view: SettingsView): StoredRetention {
-  return { maxAgeDays: view.maxAgeDays, maxRowsPerWorkflow: view.maxRowsPerWorkflow, maxRefusedPerWorkflow: view.maxRefusedPerWorkflow };
+function storedOf(view: RetentionSettingsView): StoredRetention {
+  return {
+    maxAgeDays: view.maxAgeDays,
+    maxRowsPerWorkflow: view.maxRowsPerWorkflow,
+    maxRefusedPerWorkflow: view.maxRefusedPerWorkflow,
+  };
 }
 
 /**
@@ -47,7 +57,7 @@ export function RetentionSettingsForm() {
   const api = useSettingsApi();
   const { message } = App.useApp();
   const [form] = Form.useForm<StoredRetention>();
-  const [view, setView] = useState<SettingsView | null>(null);
+  const [view, setView] = useState<RetentionSettingsView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const labels = labelsOf(t);
@@ -70,7 +80,9 @@ export function RetentionSettingsForm() {
     setSaving(true);
     try {
       // An emptied field is sent as null: the fallback applies to it again.
-      const sent = Object.fromEntries(RETENTION_FIELDS.map((field) => [field, values[field] ?? null])) as StoredRetention;
+      const sent = Object.fromEntries(
+        RETENTION_FIELDS.map((field) => [field, values[field] ?? null]),
+      ) as StoredRetention;
       const saved = await api.put(sent);
       setView(saved);
       form.setFieldsValue(storedOf(saved));

@@ -6,7 +6,12 @@ import { WebhookSettingsPage } from './WebhookSettingsPage';
 /** "Webhook deliveries" in the v2 client's settings (`/v/admin/settings/workflow-webhook`). */
 export function registerSettingsPage(app: Application) {
   const title = app.i18n.t('Webhook deliveries', { ns: NAMESPACE });
-  app.pluginSettingsManager.addMenuItem({ key: SETTINGS_PAGE_KEY, title, icon: 'InboxOutlined', aclSnippet: SETTINGS_SNIPPET });
+  app.pluginSettingsManager.addMenuItem({
+    key: SETTINGS_PAGE_KEY,
+    title,
+    icon: 'InboxOutlined',
+    aclSnippet: SETTINGS_SNIPPET,
+  });
   app.pluginSettingsManager.addPageTabItem({
     menuKey: SETTINGS_PAGE_KEY,
     key: 'index',

@@ -45,7 +45,9 @@ export class RetentionStore {
 
   /** Writes the given limits into the one row (created on the first save); returns what is stored. */
   async save(values: Partial<StoredRetention>): Promise<StoredRetention> {
-    const changes = Object.fromEntries(RETENTION_FIELDS.filter((field) => field in values).map((field) => [field, values[field]]));
+    const changes = Object.fromEntries(
+      RETENTION_FIELDS.filter((field) => field in values).map((field) => [field, values[field]]),
+    );
     const row = await this.model.findOne({ order: [['id', 'ASC']] });
     if (row) {
       await row.update(changes);
@@ -66,7 +68,9 @@ export class RetentionStore {
     } catch (error) {
       if (!this.warned) {
         this.warned = true;
-        this.logger.warn('[webhook] reading the retention settings failed; the environment variables and defaults apply', { error });
+        this.logger.warn('[webhook] reading the retention settings failed; the environment variables and defaults apply', {
+          error,
+        });
       }
       return fallback;
     }

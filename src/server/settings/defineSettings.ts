@@ -14,8 +14,14 @@ export function defineSettings(app: Application, store: RetentionStore) {
     [`${SETTINGS_RESOURCE}:get`]: getSettings(store),
     [`${SETTINGS_RESOURCE}:put`]: updateSettings(store),
     ...Object.fromEntries(
-      ['list', 'create', 'update', 'destroy', 'firstOrCreate', 'updateOrCreate'].map((action) => [`${SETTINGS_RESOURCE}:${action}`, refused]),
+      ['list', 'create', 'update', 'destroy', 'firstOrCreate', 'updateOrCreate'].map((action) => [
+        `${SETTINGS_RESOURCE}:${action}`,
+        refused,
+      ]),
     ),
   }));
-  app.acl.registerSnippet({ name: SETTINGS_SNIPPET, actions: [`${SETTINGS_RESOURCE}:get`, `${SETTINGS_RESOURCE}:put`] });
+  app.acl.registerSnippet({
+    name: SETTINGS_SNIPPET,
+    actions: [`${SETTINGS_RESOURCE}:get`, `${SETTINGS_RESOURCE}:put`],
+  });
 }

@@ -1,14 +1,9 @@
 import type { Context } from '@nocobase/actions';
-import { parseRetentionUpdate, RetentionSettings, StoredRetention } from '../../common/retentionLimits';
+import { parseRetentionUpdate, RetentionSettingsView, StoredRetention } from '../../common/retentionLimits';
 import { retentionFromEnv } from '../inbox/retention';
 import type { RetentionStore } from './RetentionStore';
 
-/** The settings page's view: what is stored, and what applies to each limit left empty. */
-export interface SettingsView extends StoredRetention {
-  fallback: RetentionSettings;
-}
-
-function view(stored: StoredRetention): SettingsView {
+function view(stored: StoredRetention): RetentionSettingsView {
   return { ...stored, fallback: retentionFromEnv() };
 }
 
