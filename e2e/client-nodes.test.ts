@@ -3,6 +3,9 @@ import { Canvas } from './helpers/canvas';
 import { Designer } from './helpers/designer';
 import { FlowApi } from './helpers/flowApi';
 import { RunningApp, startRunningApp } from './helpers/runningApp';
+import { SubscriptionForm } from './helpers/subscriptionForm';
+import { waitUntil } from './helpers/waitUntil';
+import { startFakeProvider } from '../src/server/__tests__/helpers/fakeProvider';
 
 const CALLBACK = 'webhookCallback';
 const CALLBACK_TITLE = 'Wait for callback';
@@ -12,7 +15,8 @@ const RESOLVED = 1;
 /**
  * The "Wait for callback" node and the trigger's "Events in a delivery" in a real browser against
  * `npm start`'s app: a person configures them in each client, a sender starts a run, the run waits,
- * and the callback resumes it.
+ * and the callback resumes it. The trigger's "Register with the sender" subscribes at a fake sender
+ * when the workflow is enabled, and shows what the sender answered.
  */
 describe('workflow nodes in the browser', () => {
   let app: RunningApp;
@@ -21,7 +25,7 @@ describe('workflow nodes in the browser', () => {
   let flows: FlowApi;
 
   beforeAll(async () => {
-    app = await startRunningApp();
+    app = await startRunningApp({ publicUrl: true });
     flows = new FlowApi(app, await app.signIn());
     session = await openBrowser();
     designer = new Designer(session.page, app.baseUrl);
@@ -96,7 +100,8 @@ describe('workflow nodes in the browser', () => {
 
     const waiting = await flows.waitForPendingJob(workflowId, nodeId);
     const callbackUrl = waiting.context.callbackUrls![key];
-    expect(callbackUrl).toMatch(/^\/api\/webhook:callback\/\S+$/);
+    // The app runs behind WEBHOOK_PUBLIC_URL (its own address), so the URL is absolute.
+    expect(callbackUrl.startsWith(`${app.baseUrl}/api/webhook:callback/`)).toBe(true);
     const waitingJob = waiting.jobs.find((job) => job.nodeId === nodeId)!;
     expect(waitingJob.result).toEqual({ callbackUrl });
     // The earlier node had the URL before the run paused.
@@ -108,7 +113,7 @@ describe('workflow nodes in the browser', () => {
     await canvas.openExecution(waiting.id);
     const waitingUrl = page.getByTestId('webhook-callback-waiting-url');
     await waitingUrl.waitFor();
-    expect(await waitingUrl.innerText()).toBe(`${app.baseUrl}${callbackUrl}`);
+    expect(await waitingUrl.innerText()).toBe(callbackUrl);
     await session.screenshot('v1-callback-waiting-execution');
     const result = await canvas.openJobResult(CALLBACK_TITLE);
     await result.getByText('Pending').waitFor();
@@ -116,8 +121,8 @@ describe('workflow nodes in the browser', () => {
     await session.screenshot('v1-callback-pending-job');
     await canvas.closeJobResult();
 
-    expect((await fetch(`${app.baseUrl}${callbackUrl}`)).status).toBe(405);
-    const answered = await fetch(`${app.baseUrl}${callbackUrl}`, {
+    expect((await fetch(callbackUrl)).status).toBe(405);
+    const answered = await fetch(callbackUrl, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ paid: true, amount: 42 }),
@@ -131,7 +136,7 @@ describe('workflow nodes in the browser', () => {
       result: { callbackUrl, request: { method: 'PUT', body: { paid: true, amount: 42 } } },
     });
     // A URL resumes its run once.
-    expect((await fetch(`${app.baseUrl}${callbackUrl}`, { method: 'PUT' })).status).toBe(410);
+    expect((await fetch(callbackUrl, { method: 'PUT' })).status).toBe(410);
 
     await canvas.openExecution(waiting.id);
     await canvas.nodeCard(CALLBACK_TITLE).getByText('PUT', { exact: true }).waitFor();
@@ -247,13 +252,13 @@ describe('workflow nodes in the browser', () => {
     await canvas.openExecution(waiting.id);
     const waitingUrl = page.getByTestId('webhook-callback-waiting-url');
     await waitingUrl.waitFor();
-    expect(await waitingUrl.innerText()).toBe(`${app.baseUrl}${callbackUrl}`);
+    expect(await waitingUrl.innerText()).toBe(callbackUrl);
     await session.screenshot('v2-callback-waiting-execution');
     const result = await canvas.openJobResult(CALLBACK_TITLE);
     expect(await result.locator('textarea').first().inputValue()).toContain(callbackUrl);
     await canvas.closeJobResult();
 
-    const answered = await fetch(`${app.baseUrl}${callbackUrl}`, {
+    const answered = await fetch(callbackUrl, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ status: 'read' }),
@@ -269,5 +274,165 @@ describe('workflow nodes in the browser', () => {
     await canvas.nodeCard('Calculation').waitFor();
     expect(await waitingUrl.count()).toBe(0);
     await session.screenshot('v2-callback-resolved-execution');
+  }, 240_000);
+
+  it('v1: "Register with the sender" subscribes when the workflow is enabled; the form shows the kept state, then the removal', async () => {
+    const { page } = session;
+    const provider = await startFakeProvider({ lifetimeMs: 24 * 60 * 60_000 });
+    try {
+      const workflowId = await designer.createWebhookWorkflow('Repository hooks (v1)', false);
+      const webhookUrl = await designer.readWebhookUrl();
+      const { key } = await flows.workflow(workflowId);
+      expect(webhookUrl).toBe(`${app.baseUrl}/api/webhook:trigger/${key}`);
+
+      await designer.openTriggerConfig();
+      const form = new SubscriptionForm(page);
+      await form.turnOn();
+      // A saved workflow that was never enabled has no registration yet, and the form says so.
+      await form.stateView().getByText(/^Not registered with the sender yet/).waitFor();
+      await form.fill('subscribe', {
+        url: `${provider.url}/hooks`,
+        headers: [['Authorization', 'Bearer abc123']],
+        json: '{ "url": "{{$webhook.url}}", "events": ["push"] }',
+        state: [['webhookId', '{{$response.body.id}}']],
+        nextRefreshAt: '{{$response.body.expiresAt}}',
+      });
+      // A token typed as it is gets a warning; a variable does not.
+      const literal = page.getByTestId('webhook-subscription-subscribe-literal-secret');
+      await literal.getByText('Authorization holds the secret itself', { exact: false }).waitFor();
+      await page
+        .getByTestId('webhook-subscription-subscribe-headers-row')
+        .getByPlaceholder('Value')
+        .fill('Bearer {{$env.SENDER_TOKEN}}');
+      await literal.waitFor({ state: 'detached' });
+      await form.turnOn('refresh');
+      await form.fill('refresh', { url: `${provider.url}/hooks/{{$state.webhookId}}`, every: 86400 });
+      await form.turnOn('unsubscribe');
+      await form.fill('unsubscribe', { url: `${provider.url}/hooks/{{$state.webhookId}}` });
+      await form.section().scrollIntoViewIfNeeded();
+      await session.screenshot('v1-subscription-form');
+      await designer.submitDrawer();
+      expect((await flows.workflow(workflowId)).config.subscription).toEqual({
+        subscribe: {
+          method: 'POST',
+          url: `${provider.url}/hooks`,
+          headers: [{ name: 'Authorization', value: 'Bearer {{$env.SENDER_TOKEN}}' }],
+          body: { url: '{{$webhook.url}}', events: ['push'] },
+          state: { webhookId: '{{$response.body.id}}' },
+          nextRefreshAt: '{{$response.body.expiresAt}}',
+        },
+        refresh: { method: 'PATCH', url: `${provider.url}/hooks/{{$state.webhookId}}`, every: 86400 },
+        unsubscribe: { method: 'DELETE', url: `${provider.url}/hooks/{{$state.webhookId}}` },
+      });
+      expect(provider.calls).toEqual([]);
+
+      await designer.enableWorkflow();
+      await waitUntil(async () => provider.calls.length > 0, 'the subscribe call');
+      expect(provider.calls).toHaveLength(1);
+      expect(provider.calls[0]).toMatchObject({
+        method: 'POST',
+        path: '/hooks',
+        body: { url: webhookUrl, events: ['push'] },
+      });
+      expect(provider.calls[0].headers.authorization).toMatch(/^Bearer/);
+      const [hookId] = [...provider.hooks.keys()];
+      expect(provider.hooks.get(hookId)).toEqual({ url: webhookUrl });
+
+      await designer.openTriggerConfig();
+      const status = page.getByTestId('webhook-subscription-status');
+      await status.waitFor();
+      await form.stateView().scrollIntoViewIfNeeded();
+      expect(await status.getAttribute('data-status')).toBe('active');
+      expect(await page.getByTestId('webhook-subscription-state').innerText()).toBe(`webhookId: ${hookId}`);
+      // Renewed a day after the answer's expiry is read: a date, not "None".
+      expect(await page.getByTestId('webhook-subscription-next-refresh').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} /);
+      expect(await page.getByTestId('webhook-subscription-last-error').count()).toBe(0);
+      await session.screenshot('v1-subscription-active');
+      await designer.closeDrawer();
+
+      // Switching the workflow off removes the registration at the sender, and the form shows it.
+      const toggle = page.locator('.workflow-toolbar').getByRole('switch');
+      await toggle.click();
+      await waitUntil(async () => provider.calls.length > 1, 'the unsubscribe call');
+      expect(provider.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+        'POST /hooks',
+        `DELETE /hooks/${hookId}`,
+      ]);
+      expect(provider.hooks.size).toBe(0);
+      await designer.openTriggerConfig();
+      await waitUntil(async () => {
+        await page.getByTestId('webhook-subscription-reload').click();
+        return (await status.getAttribute('data-status')) === 'removed';
+      }, 'the removed registration in the form');
+      expect(await status.innerText()).toBe('Removed');
+      await designer.closeDrawer();
+    } finally {
+      await provider.close();
+    }
+  }, 240_000);
+
+  it('v2: a sender that refuses keeps the workflow disabled and unregistered; after a fix, the form shows the registration', async () => {
+    const { page } = session;
+    const canvas = new Canvas(page, app.baseUrl, 'v2');
+    const provider = await startFakeProvider({ lifetimeMs: 24 * 60 * 60_000 });
+    try {
+      const title = 'Repository hooks (v2)';
+      const drawer = await designer.startNewWebhookWorkflow('/v/admin/settings/workflow', title);
+      await drawer.getByText('Asynchronously', { exact: true }).click();
+      await designer.submitDrawer();
+      const { id: workflowId, key } = await flows.workflowByTitle(title);
+      await canvas.open(workflowId);
+
+      await designer.openTriggerConfig();
+      const form = new SubscriptionForm(page);
+      await form.turnOn();
+      // The fake sender refuses the event type "invalid" with 422.
+      await form.fill('subscribe', {
+        url: `${provider.url}/hooks`,
+        json: '{ "url": "{{$webhook.url}}", "events": ["invalid"] }',
+        state: [['webhookId', '{{$response.body.id}}']],
+      });
+      await designer.submitDrawer();
+
+      const refused = await flows.enable(workflowId).then(
+        () => null,
+        (error: Error) => error.message,
+      );
+      expect(refused).toContain('answered 400');
+      expect(refused).toContain('The sender refused the subscription, the workflow stays disabled');
+      expect(refused).toContain('unknown event');
+      expect((await flows.workflow(workflowId)).enabled).toBe(false);
+      expect(provider.calls).toHaveLength(1);
+
+      await designer.openTriggerConfig();
+      await form.stateView().getByText(/^Not registered with the sender yet/).waitFor();
+      const body = page.getByTestId('webhook-subscription-subscribe-body').locator('textarea');
+      expect(JSON.parse(await body.inputValue())).toEqual({ url: '{{$webhook.url}}', events: ['invalid'] });
+      await body.fill('{ "url": "{{$webhook.url}}", "events": ["push"] }');
+      await designer.submitDrawer();
+
+      await flows.enable(workflowId);
+      expect(provider.calls).toHaveLength(2);
+      expect(provider.calls[1]).toMatchObject({
+        method: 'POST',
+        path: '/hooks',
+        body: { url: `${app.baseUrl}/api/webhook:trigger/${key}`, events: ['push'] },
+      });
+      const [hookId] = [...provider.hooks.keys()];
+
+      await canvas.open(workflowId);
+      await designer.openTriggerConfig();
+      const status = page.getByTestId('webhook-subscription-status');
+      await status.waitFor();
+      await form.stateView().scrollIntoViewIfNeeded();
+      expect(await status.getAttribute('data-status')).toBe('active');
+      expect(await page.getByTestId('webhook-subscription-state').innerText()).toBe(`webhookId: ${hookId}`);
+      // No refresh step: nothing to renew.
+      expect(await page.getByTestId('webhook-subscription-next-refresh').innerText()).toBe('None');
+      await session.screenshot('v2-subscription-active');
+      await designer.closeDrawer();
+    } finally {
+      await provider.close();
+    }
   }, 240_000);
 });

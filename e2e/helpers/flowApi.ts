@@ -36,7 +36,9 @@ export class FlowApi {
   }
 
   workflow(id: number | string) {
-    return this.get<{ id: number; key: string; config: Record<string, unknown> }>(`workflows:get?filterByTk=${id}`);
+    return this.get<{ id: number; key: string; enabled: boolean; config: Record<string, unknown> }>(
+      `workflows:get?filterByTk=${id}`,
+    );
   }
 
   async workflowByTitle(title: string) {

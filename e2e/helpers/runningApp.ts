@@ -48,11 +48,21 @@ async function waitForApp(baseUrl: string, child: ChildProcess, deadline: number
   throw new Error(`app did not answer at ${baseUrl} in time`);
 }
 
+export interface RunningAppOptions {
+  env?: Record<string, string>;
+  storage?: string;
+  /**
+   * Serve behind `WEBHOOK_PUBLIC_URL` set to the app's own address, as a deployment that senders
+   * reach does: a subscription can then hand out its URL, and callback URLs become absolute.
+   */
+  publicUrl?: boolean;
+}
+
 /**
  * Runs the app exactly as `npm start` does (scripts/start.js), on a fresh storage folder and a
  * free port, and waits until it serves the API.
  */
-export async function startRunningApp(options: { env?: Record<string, string>; storage?: string } = {}): Promise<RunningApp> {
+export async function startRunningApp(options: RunningAppOptions = {}): Promise<RunningApp> {
   fs.mkdirSync(path.join(ROOT, 'storage'), { recursive: true });
   const storage = options.storage ?? fs.mkdtempSync(path.join(ROOT, 'storage', 'e2e-'));
   fs.mkdirSync(storage, { recursive: true });
@@ -67,6 +77,7 @@ export async function startRunningApp(options: { env?: Record<string, string>; s
       STORAGE_PATH: storage,
       DB_STORAGE: path.join(storage, 'db', 'nocobase.sqlite'),
       LOGGER_LEVEL: 'warn',
+      ...(options.publicUrl ? { WEBHOOK_PUBLIC_URL: baseUrl } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
