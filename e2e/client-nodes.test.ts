@@ -435,4 +435,77 @@ describe('workflow nodes in the browser', () => {
       await provider.close();
     }
   }, 240_000);
+
+  it('any trigger: a collection-event workflow offers its callback URL in both clients, hands it out and resumes', async () => {
+    const { page } = session;
+    // A workflow that runs when a user is created, and waits for a callback.
+    const waitTitle = 'Wait for approval';
+    const workflow = await flows.createWorkflow({
+      title: 'New users (callback)',
+      type: 'collection',
+      config: { mode: 1, collection: 'users' },
+    });
+    const wait = await flows.createNode(workflow.id, {
+      type: CALLBACK,
+      title: waitTitle,
+      config: { methods: ['POST'], onTimeout: 'fail' },
+    });
+    const urlLabel = `Callback URL (${waitTitle})`;
+
+    // v2: a node inserted before the wait picks the URL from the trigger variables.
+    const v2 = new Canvas(page, app.baseUrl, 'v2');
+    await v2.open(workflow.id, 'Collection event');
+    await (await v2.addNodeMenuItem('calculation', 0)).click();
+    const calculation = await v2.openNode('Calculation');
+    await calculation.getByText('String template', { exact: true }).click();
+    const expression = calculation.locator('.ant-form-item').filter({ hasText: 'Calculation expression' });
+    await v2.pickVariable(expression, ['Trigger variables']);
+    // The collection trigger's own variables stay, the callback URLs come once after them.
+    expect(await v2.pickerColumn()).toEqual(['Trigger data', 'Callback URLs']);
+    await v2.pickerItem('Callback URLs').click();
+    expect(await v2.pickerColumn()).toEqual([urlLabel]);
+    await session.screenshot('v2-collection-trigger-callback-url-variable');
+    await v2.pickerItem(urlLabel).click();
+    await designer.submitDrawer();
+    const calculationNode = await flows.nodeOfType(workflow.id, 'calculation');
+    expect(calculationNode.config).toMatchObject({ engine: 'string', expression: `{{$context.callbackUrls.${wait.key}}}` });
+    expect((await flows.node(wait.id)).upstreamId).toBe(calculationNode.id);
+
+    // v1 offers the same entry in the same node.
+    const v1 = new Canvas(page, app.baseUrl, 'v1');
+    await v1.open(workflow.id, 'Collection event');
+    const v1Calculation = await v1.openNode('Calculation');
+    const v1Expression = v1Calculation.locator('.ant-form-item').filter({ hasText: 'Calculation expression' });
+    await v1.pickVariable(v1Expression, ['Trigger variables', 'Callback URLs']);
+    expect(await v1.pickerColumn()).toEqual([urlLabel]);
+    await session.screenshot('v1-collection-trigger-callback-url-variable');
+
+    // A new user starts a run; the node before the wait had the run's own URL.
+    await flows.enable(workflow.id);
+    await app.api('users:create', {
+      body: { username: 'callback_tester', email: 'callback-tester@example.com', password: 'callback-tester-1' },
+      token: flows.token,
+    });
+    const waiting = await flows.waitForPendingJob(workflow.id, wait.id);
+    const callbackUrl = waiting.context.callbackUrls![wait.key];
+    // Relative, or absolute when the app knows its public address.
+    expect(callbackUrl).toMatch(/^(https?:\/\/[^/]+)?\/api\/webhook:callback\/\S+$/);
+    expect(waiting.jobs.find((job) => job.nodeId === calculationNode.id)).toMatchObject({
+      status: RESOLVED,
+      result: callbackUrl,
+    });
+
+    const answered = await fetch(new URL(callbackUrl, app.baseUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ approved: true }),
+    });
+    expect(answered.status).toBe(200);
+    const ended = await flows.waitForEnd(waiting.id);
+    expect(ended.status).toBe(RESOLVED);
+    expect(ended.jobs.find((job) => job.nodeId === wait.id)).toMatchObject({
+      status: RESOLVED,
+      result: { callbackUrl, request: { method: 'POST', body: { approved: true } } },
+    });
+  }, 240_000);
 });

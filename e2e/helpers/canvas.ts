@@ -25,9 +25,10 @@ export class Canvas {
     return this.page.getByRole('button', { name: /^Trigger-/ }).first();
   }
 
-  async open(workflowId: number | string) {
+  /** Opens a workflow's canvas and waits for its trigger card, recognised by the trigger type's title. */
+  async open(workflowId: number | string, triggerTitle = 'Webhook event') {
     await this.page.goto(`${this.baseUrl}${CANVAS_PATH[this.client]}${workflowId}`);
-    await this.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
+    await this.triggerCard().getByText(triggerTitle).waitFor({ timeout: 60_000 });
   }
 
   async openExecution(executionId: number | string) {

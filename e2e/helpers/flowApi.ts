@@ -47,6 +47,24 @@ export class FlowApi {
     return workflow;
   }
 
+  /** Creates a workflow of any trigger type, disabled unless `values` says otherwise. */
+  async createWorkflow(values: { title: string; type: string; sync?: boolean; config?: Record<string, unknown> }) {
+    const { data } = await this.app.api<{ data: { id: number; key: string } }>('workflows:create', {
+      body: { sync: false, enabled: false, config: {}, ...values },
+      token: this.token,
+    });
+    return data;
+  }
+
+  /** Appends a node to a workflow, as the designer's "Add node" does. */
+  async createNode(workflowId: number | string, values: Partial<Omit<FlowNode, 'id' | 'key'>> & { type: string }) {
+    const { data } = await this.app.api<{ data: FlowNode }>(`workflows/${workflowId}/nodes:create`, {
+      body: values,
+      token: this.token,
+    });
+    return data;
+  }
+
   async enable(id: number | string) {
     await this.app.api(`workflows:update?filterByTk=${id}`, { body: { enabled: true }, token: this.token });
   }
