@@ -3,8 +3,8 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { useTestApp } from './helpers/testApp';
 import { basicAuth, createWebhookWorkflow, deliveriesToRun, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
+import { sleep } from './helpers/waitUntil';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('who may deliver, how, how much and how often', () => {
   const current = useTestApp();

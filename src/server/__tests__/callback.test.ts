@@ -1,7 +1,7 @@
 import { useTestApp } from './helpers/testApp';
 import { createWebhookWorkflow, executionsOf, jobsOf, postJson } from './helpers/workflows';
+import { sleep } from './helpers/waitUntil';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CALCULATION = { type: 'calculation', config: { engine: 'math.js', expression: '1 + 1' } };
 
 interface Execution {

@@ -1,7 +1,7 @@
 import { useTestApp } from './helpers/testApp';
+import { sleep } from './helpers/waitUntil';
 import { createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A WhatsApp Business delivery: two entries, three changes, two of them messages. */
 const META_BATCH = {

@@ -1,5 +1,6 @@
-import type { TestApp } from './helpers/testApp';
+import { signInThreeRoles } from './helpers/accounts';
 import { useTestApp } from './helpers/testApp';
+import { sleep } from './helpers/waitUntil';
 import { basicAuth, createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
 interface Row {
@@ -14,18 +15,6 @@ interface Row {
   executionId: number | null;
   replayOf: number | null;
 }
-
-async function signIn(testApp: TestApp, account: string, password: string): Promise<string> {
-  const response = await testApp.request('/api/auth:signIn', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic' },
-    body: JSON.stringify({ account, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: { token: string } }).data.token;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the delivery history API', () => {
   const current = useTestApp();
@@ -47,15 +36,7 @@ describe('the delivery history API', () => {
       .data as Row[];
 
   beforeAll(async () => {
-    admin = await signIn(current(), 'admin@nocobase.com', 'admin123');
-    await current().app.db.getRepository('users').create({
-      values: { email: 'member@example.com', password: 'member-pass', roles: ['member'] },
-    });
-    member = await signIn(current(), 'member@example.com', 'member-pass');
-    await current().app.db.getRepository('users').create({
-      values: { email: 'manager@example.com', password: 'manager-pass', roles: ['admin'] },
-    });
-    manager = await signIn(current(), 'manager@example.com', 'manager-pass');
+    ({ admin, member, manager } = await signInThreeRoles(current()));
   });
 
   it('lists runs, refusals (without what a refused caller sent) and repeats, newest first', async () => {

@@ -1,20 +1,9 @@
 import { randomUUID } from 'crypto';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
-import type { TestApp } from './helpers/testApp';
+import { signInThreeRoles } from './helpers/accounts';
 import { useTestApp } from './helpers/testApp';
+import { sleep } from './helpers/waitUntil';
 import { createWebhookWorkflow } from './helpers/workflows';
-
-async function signIn(testApp: TestApp, account: string, password: string): Promise<string> {
-  const response = await testApp.request('/api/auth:signIn', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic' },
-    body: JSON.stringify({ account, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: { token: string } }).data.token;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the retention settings', () => {
   // Read when the app loads: sweep and prune often, and an env variable to fall back on.
@@ -44,12 +33,7 @@ describe('the retention settings', () => {
   const errorOf = (answer: { json: { errors?: Array<{ message: string }> } }) => answer.json.errors?.[0]?.message;
 
   beforeAll(async () => {
-    admin = await signIn(current(), 'admin@nocobase.com', 'admin123');
-    const users = current().app.db.getRepository('users');
-    await users.create({ values: { email: 'member@example.com', password: 'member-pass', roles: ['member'] } });
-    member = await signIn(current(), 'member@example.com', 'member-pass');
-    await users.create({ values: { email: 'manager@example.com', password: 'manager-pass', roles: ['admin'] } });
-    manager = await signIn(current(), 'manager@example.com', 'manager-pass');
+    ({ admin, member, manager } = await signInThreeRoles(current()));
   });
 
   it('reads as unset before any save, with the environment variables and defaults as the fallback', async () => {

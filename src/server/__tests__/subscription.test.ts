@@ -1,9 +1,8 @@
 import { startFakeProvider } from './helpers/fakeProvider';
 import { useTestApp } from './helpers/testApp';
-import { waitUntil } from './helpers/waitUntil';
+import { sleep, waitUntil } from './helpers/waitUntil';
 import { postJson, waitForExecutions } from './helpers/workflows';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('subscribing the webhook with its sender', () => {
   const current = useTestApp();

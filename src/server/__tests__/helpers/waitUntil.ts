@@ -9,3 +9,5 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, what: s
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
