@@ -36,14 +36,17 @@ export function listHas(list: BlockList, address: string): boolean {
   return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-let trusted: { source: string; list: BlockList } | null = null;
+let trusted: { source: string; list: BlockList | null } | null = null;
 
-/** Reverse proxies whose `X-Forwarded-For` is believed (`WEBHOOK_TRUSTED_PROXIES`, comma-separated). */
-function trustedProxies(): BlockList {
+/**
+ * Reverse proxies whose `X-Forwarded-For` is believed (`WEBHOOK_TRUSTED_PROXIES`, comma-separated),
+ * or null when there are none, the usual case, which then costs no address lookup per request.
+ */
+function trustedProxies(): BlockList | null {
   const source = process.env.WEBHOOK_TRUSTED_PROXIES ?? '';
   if (trusted?.source !== source) {
     const entries = source.split(',').map((entry) => entry.trim()).filter(Boolean);
-    trusted = { source, list: buildAddressList(entries).list };
+    trusted = { source, list: entries.length ? buildAddressList(entries).list : null };
   }
   return trusted.list;
 }
@@ -57,7 +60,7 @@ function trustedProxies(): BlockList {
 export function clientAddressOf(ctx: Context): string {
   const proxies = trustedProxies();
   const peer = plainAddress(ctx.req.socket.remoteAddress ?? '');
-  if (!listHas(proxies, peer)) {
+  if (!proxies || !listHas(proxies, peer)) {
     return peer;
   }
   const hops = ctx
