@@ -92,6 +92,7 @@ async function measure(options, cleanup) {
     memory: await api.createAsyncWorkflow('Bench: memory check'),
     overload: await api.createAsyncWorkflow('Bench: overload'),
     sustained: await api.createAsyncWorkflow('Bench: sustained'),
+    paced: await api.createAsyncWorkflow('Bench: paced'),
     engine: await api.createCollectionWorkflow('Bench: engine reference', ENGINE_COLLECTION),
   };
   const freshMB = await freshRss(app, options.quick ? 2 : 3);
@@ -208,6 +209,19 @@ async function measure(options, cleanup) {
   });
   log(`async at 50 kept-open connections: ${sustained.requestsPerSecond.toFixed(0)} req/s, p99 ${sustained.latencyMs.p99?.toFixed(1)} ms ` +
     `over ${sustained.requests} requests; drained in ${sustained.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`);
+  // The same connections at a steady rate the app keeps up with, as a busy sender sends.
+  const paced = await sustainedPhase({
+    baseUrl: app.baseUrl,
+    api,
+    workflow: workflows.paced,
+    connections: 50,
+    requests: options.sustainedRequests,
+    bodySize: options.bodySize,
+    stallSeconds: options.stallSeconds,
+    ratePerSecond: options.pacedRate,
+  });
+  log(`async at ${options.pacedRate} req/s over 50 kept-open connections: p50 ${paced.latencyMs.p50?.toFixed(1)} ms, ` +
+    `p99 ${paced.latencyMs.p99?.toFixed(1)} ms over ${paced.requests} requests`);
   phase('extras');
 
   log(`memory: ${options.leakRequests} async requests…`);
@@ -261,6 +275,7 @@ async function measure(options, cleanup) {
     audits[name] = audit(await api.listExecutions(ledger.workflow.id), ledger.accepted, name === 'engine' ? recordIdOf : orderIdOf);
   }
   const sustainedAudit = audit(await api.listExecutions(workflows.sustained.id), sustained.accepted, orderIdOf);
+  const pacedAudit = audit(await api.listExecutions(workflows.paced.id), paced.accepted, orderIdOf);
   phase('audit');
 
   const batches = inboxBatches(app.storage);
@@ -310,6 +325,10 @@ async function measure(options, cleanup) {
   if (sustainedAudit.lost || sustainedAudit.duplicates) {
     failures.push(`sustained phase: ${sustainedAudit.lost} lost, ${sustainedAudit.duplicates} duplicate executions`);
   }
+  if (paced.errors) failures.push(`paced phase: ${paced.errors} requests not answered 2xx`);
+  if (pacedAudit.lost || pacedAudit.duplicates) {
+    failures.push(`paced phase: ${pacedAudit.lost} lost, ${pacedAudit.duplicates} duplicate executions`);
+  }
   if (combined.lost) failures.push(`${combined.lost} accepted deliveries without an execution`);
   if (combined.duplicates) failures.push(`${combined.duplicates} duplicate executions`);
   if (combined.notResolved) failures.push(`${combined.notResolved} executions that did not resolve`);
@@ -357,7 +376,11 @@ async function measure(options, cleanup) {
       // trigger, same number of runs, same concurrency, same app (medians over rounds).
       drainToEngine: ratio(pick('executionsPerSecond'), engineRate),
     },
-    latency: { asyncP99At50Ms: summaries.asyncAt50.latencyMs.p99, sustainedAsyncP99At50Ms: sustained.latencyMs.p99 },
+    latency: {
+      asyncP99At50Ms: summaries.asyncAt50.latencyMs.p99,
+      sustainedAsyncP99At50Ms: sustained.latencyMs.p99,
+      pacedAsyncP99At50Ms: paced.latencyMs.p99,
+    },
     // The signed target's rate moves with the machine as much as with verification; this is the
     // verification alone, set beside one async delivery's share of the cores at the measured rate.
     signature: signatureCost({
@@ -366,6 +389,7 @@ async function measure(options, cleanup) {
       cores: require('os').cpus().length,
     }),
     sustained: { ...sustained, accepted: sustained.accepted.length, audit: sustainedAudit },
+    paced: { ...paced, accepted: paced.accepted.length, audit: pacedAudit },
     drain: {
       executionsPerSecond: pick('executionsPerSecond'),
       seconds: pick('seconds'),

@@ -35,6 +35,8 @@ const DEFAULTS = {
   crashRequests: 600,
   // Async deliveries over 50 connections opened beforehand, timed without connection set-up.
   sustainedRequests: 1000,
+  // The same again, due at this steady rate (req/s) instead of as fast as answers come back.
+  pacedRate: 200,
   // Sustained overload: this many async requests from 600 concurrent senders (above the
   // endpoint's concurrency limit of 256), with RSS sampled; 0 leaves the phase out. A count, not a
   // duration: every request's answer is then recorded, none is cut off in flight at the end.
@@ -43,7 +45,7 @@ const DEFAULTS = {
 
 const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 300, stallSeconds: 45, asyncCap: 200, crashRequests: 300, sustainedRequests: 300, overloadRequests: 800 };
 
-const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests', 'sustainedRequests', 'overloadRequests'];
+const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests', 'sustainedRequests', 'pacedRate', 'overloadRequests'];
 
 function camel(flag) {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -66,6 +68,7 @@ function usage() {
     '  --async-cap N       each async burst sends N requests instead of lasting --duration (default 300; 0: --duration)',
     '  --engine-batch N    records per create request while the engine reference prepares a burst (default 50)',
     '  --sustained-requests N  async requests over 50 kept-open connections, p99 without connection set-up (default 1000)',
+    '  --paced-rate R      the same requests again, due at R per second, each timed from when it was due (default 200)',
     '  --crash-requests N  crash phase: N async requests, SIGKILL at half answered, restart, audit (default 600; 0: none)',
     '  --out FILE          write the results as JSON',
     '  --quick             CI preset: short phases, asserts only no errors and nothing lost',

@@ -54,6 +54,10 @@ function render(result) {
   lines.push(`latency  async p99 at 50 connections ${fmt(result.latency.asyncP99At50Ms, 1)} ms (a burst opening its connections); ` +
     `${fmt(result.latency.sustainedAsyncP99At50Ms, 1)} ms on 50 kept-open connections over ${result.sustained?.requests} requests ` +
     `(${fmt(result.sustained?.requestsPerSecond)} req/s, p50 ${fmt(result.sustained?.latencyMs.p50, 1)} ms)`);
+  if (result.paced) {
+    lines.push(`         at a steady ${result.paced.ratePerSecond} req/s on the same 50 kept-open connections: p50 ` +
+      `${fmt(result.paced.latencyMs.p50, 1)} ms, p99 ${fmt(result.latency.pacedAsyncP99At50Ms, 1)} ms (timed from when each was due)`);
+  }
   lines.push(`drain    ${fmt(drain.executionsPerSecond, 1)} executions/s; after the load stopped: rows all created in ` +
     `${fmt(drain.createdSeconds, 1)} s, all finished in ${fmt(drain.seconds, 1)} s (median over ${drain.bursts.length} async bursts` +
     `${drain.complete ? '' : '; SOME DID NOT FINISH'})`);

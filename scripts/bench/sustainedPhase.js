@@ -3,6 +3,11 @@
  * opened first (one untimed request each), then `requests` deliveries go out over exactly those
  * connections and only they are timed. Connection set-up, which the cold-connect burst (async@50)
  * includes, is left out. Each accepted delivery is audited like the others.
+ *
+ * Without `ratePerSecond` every connection sends its next delivery as soon as the last one is
+ * answered: the app is saturated, and the latency is mostly the queue (50 / throughput). With it,
+ * deliveries are due at that steady rate and each is timed from when it was due, so a delivery
+ * held up behind a slow answer counts its wait too (no coordinated omission).
  */
 const http = require('http');
 const { orderBodies } = require('./payload');
@@ -31,18 +36,21 @@ function post(agent, url, body) {
   });
 }
 
-async function sustainedPhase({ baseUrl, api, workflow, connections, requests, bodySize, stallSeconds }) {
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function sustainedPhase({ baseUrl, api, workflow, connections, requests, bodySize, stallSeconds, ratePerSecond = null }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const url = `${baseUrl}/api/webhook:trigger/${workflow.key}`;
   const bodyFor = orderBodies(bodySize);
   const accepted = [];
   let errors = 0;
   let sent = 0;
-  const send = async (id, timed, latencies) => {
+  const send = async (id, timed, latencies, dueAt = null) => {
     const { status, ms } = await post(agent, url, bodyFor(id));
     if (status >= 200 && status < 300) accepted.push(id);
     else errors += 1;
-    if (timed) latencies.push(ms);
+    // Paced: from when it was due, which is earlier than the send when no connection was free.
+    if (timed) latencies.push(dueAt == null ? ms : Date.now() - dueAt);
   };
   // Every connection opened and used once before timing starts.
   await Promise.all(Array.from({ length: connections }, (_, i) => send(`sustain-w-${String(i).padStart(15, '0')}`, false)));
@@ -52,7 +60,10 @@ async function sustainedPhase({ baseUrl, api, workflow, connections, requests, b
     Array.from({ length: connections }, async () => {
       while (sent < requests) {
         const n = sent++;
-        await send(`sustain-${String(n).padStart(17, '0')}`, true, latencies);
+        const dueAt = ratePerSecond ? startedAt + (n * 1000) / ratePerSecond : null;
+        if (dueAt != null && dueAt > Date.now()) await sleep(dueAt - Date.now());
+        const id = ratePerSecond ? `paced-${String(n).padStart(19, '0')}` : `sustain-${String(n).padStart(17, '0')}`;
+        await send(id, true, latencies, dueAt);
       }
     }),
   );
@@ -68,6 +79,7 @@ async function sustainedPhase({ baseUrl, api, workflow, connections, requests, b
   });
   return {
     connections,
+    ratePerSecond,
     requests,
     requestsPerSecond: requests / seconds,
     latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null },
