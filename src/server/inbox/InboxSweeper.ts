@@ -223,11 +223,20 @@ export class InboxSweeper {
     if (!changes.length) {
       return;
     }
-    await this.db.sequelize.transaction(async (transaction) => {
-      for (const change of changes) {
+    // One statement per state, each row given its own execution id by a CASE: on SQLite every
+    // statement holds the single write lock that the runs being recorded also need.
+    const byState = new Map<string, typeof changes>();
+    for (const change of changes) {
+      byState.set(change.state, [...(byState.get(change.state) ?? []), change]);
+    }
+    const { sequelize } = this.db;
+    const id = sequelize.getQueryInterface().quoteIdentifier('id');
+    await sequelize.transaction(async (transaction) => {
+      for (const [state, group] of byState) {
+        const executionIds = group.map((change) => `WHEN ${Number(change.id)} THEN ${sequelize.escape(change.executionId)}`);
         await this.model.update(
-          { executionId: change.executionId, state: change.state },
-          { where: { id: change.id }, transaction },
+          { state, executionId: sequelize.literal(`CASE ${id} ${executionIds.join(' ')} END`) },
+          { where: { id: { [Op.in]: group.map((change) => change.id) } }, transaction },
         );
       }
     });
