@@ -11,21 +11,38 @@ interface QueuedTask {
   run: () => Promise<void>;
 }
 
+export interface HoldOptions {
+  /** Async runs start once no async delivery has arrived for this long… */
+  pauseMs: number;
+  /** …or once they have been held this long, so that a steady stream still gets them run. */
+  maxHoldMs: number;
+}
+
+const DEFAULT_HOLD: HoldOptions = { pauseMs: 25, maxHoldMs: 1_000 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * For SQLite, where two writing transactions at once fail with SQLITE_BUSY: one webhook run at a
  * time, never beside the engine's own work. Synchronous deliveries (a sender is waiting) go before
  * asynchronous ones (already answered), so a burst of async deliveries cannot starve them; after
  * MAX_SYNC_STREAK sync runs in a row a waiting async batch takes its turn, so neither starves.
+ *
+ * While async deliveries keep arriving, answering them comes first: they are stored, and their runs
+ * wait for a pause in arrivals (at most `maxHoldMs`), so that a burst is answered without runs
+ * taking SQLite's one write lock and the CPU from it, and is then worked off in one go.
  */
 export class SerialScheduler implements RunScheduler {
   private readonly syncTasks: QueuedTask[] = [];
   private readonly asyncStarts: Array<() => unknown> = [];
   private pumping: Promise<void> | null = null;
   private syncStreak = 0;
+  private lastArrivalAt = 0;
 
   constructor(
     private readonly engine: EngineActivity | null,
     private readonly logger: Log,
+    private readonly hold: HoldOptions = DEFAULT_HOLD,
   ) {}
 
   get pending() {
@@ -40,6 +57,7 @@ export class SerialScheduler implements RunScheduler {
   }
 
   startAsync(start: () => unknown): void {
+    this.lastArrivalAt = Date.now();
     this.asyncStarts.push(start);
     this.pump();
   }
@@ -56,7 +74,7 @@ export class SerialScheduler implements RunScheduler {
     }
     this.pumping = (async () => {
       try {
-        for (let task = this.next(); task; task = this.next()) {
+        for (let task = await this.nextAfterArrivals(); task; task = await this.nextAfterArrivals()) {
           await engineQuiet(this.engine);
           await task.run().catch((error: unknown) => this.logger.error('[webhook] queued run failed', { error }));
         }
@@ -64,6 +82,20 @@ export class SerialScheduler implements RunScheduler {
         this.pumping = null;
       }
     })();
+  }
+
+  /** The next task, once async deliveries have stopped arriving for a moment if only they wait. */
+  private async nextAfterArrivals(): Promise<QueuedTask | undefined> {
+    const heldSince = Date.now();
+    while (
+      !this.syncTasks.length &&
+      this.asyncStarts.length &&
+      Date.now() - this.lastArrivalAt < this.hold.pauseMs &&
+      Date.now() - heldSince < this.hold.maxHoldMs
+    ) {
+      await sleep(this.hold.pauseMs);
+    }
+    return this.next();
   }
 
   private next(): QueuedTask | undefined {

@@ -26,7 +26,8 @@ describe('SerialScheduler', () => {
     expect(await sync).toBe('sync-1');
     await scheduler.drain();
 
-    expect(order).toEqual(['async-1', 'sync-1', 'async-2']);
+    // The async deliveries had just arrived, so their runs waited, and the sync one went first.
+    expect(order).toEqual(['sync-1', 'async-1', 'async-2']);
     expect(maxRunning).toBe(1);
     expect(scheduler.pending).toBe(0);
   });
@@ -85,5 +86,39 @@ describe('SerialScheduler', () => {
     expect(asyncAt).toBeGreaterThan(0);
     // It ran while sync deliveries were still arriving, not after all of them.
     expect(asyncAt).toBeLessThan(order.length - 10);
+  });
+
+  it('starts async runs once deliveries stop arriving, and during a steady stream after the longest hold', async () => {
+    const scheduler = new SerialScheduler({ saving: null, executing: null }, quietLog, { pauseMs: 100, maxHoldMs: 400 });
+    const startedAt: number[] = [];
+    let arrived = 0;
+    const arrive = () => {
+      arrived += 1;
+      scheduler.startAsync(() => startedAt.push(Date.now()));
+    };
+
+    // A burst: one delivery every 5 ms for 100 ms. No run starts before it is over.
+    const burstStart = Date.now();
+    while (Date.now() - burstStart < 100) {
+      arrive();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const burstEnd = Date.now();
+    await scheduler.drain();
+    expect(startedAt).toHaveLength(arrived);
+    expect(Math.min(...startedAt)).toBeGreaterThanOrEqual(burstEnd);
+
+    // A stream longer than the longest hold: runs start while it still goes on.
+    startedAt.length = 0;
+    arrived = 0;
+    const streamStart = Date.now();
+    while (Date.now() - streamStart < 1_500) {
+      arrive();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const streamEnd = Date.now();
+    await scheduler.drain();
+    expect(startedAt).toHaveLength(arrived);
+    expect(Math.min(...startedAt)).toBeLessThan(streamEnd - 500);
   });
 });
