@@ -1,2 +1,6 @@
-// playwright-core has no auto-retrying assertions: the browser tests poll like the server tests.
-export { waitUntil } from '../../src/server/__tests__/helpers/waitUntil';
+import { waitUntil as poll } from '../../src/server/__tests__/helpers/waitUntil';
+
+/** playwright-core has no auto-retrying assertions: the browser tests poll like the server tests, 15 s at most by default. */
+export function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  return poll(check, what, timeoutMs);
+}
