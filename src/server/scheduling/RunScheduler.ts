@@ -1,4 +1,8 @@
 import type { Log } from '../Log';
+import { ArrivalHold, DEFAULT_HOLD, HoldOptions } from './ArrivalHold';
+
+/** Deliveries handed to the engine in one event-loop turn when a hold releases many. */
+const HAND_OVER_SLICE = 20;
 
 /**
  * Decides when webhook runs may touch the database. `runSync` resolves with the run's result;
@@ -12,23 +16,65 @@ export interface RunScheduler {
   readonly pending: number;
 }
 
-/** For databases that take concurrent runs (PostgreSQL, MySQL): no queueing at all. */
+/**
+ * For databases that take concurrent runs (PostgreSQL, MySQL): synchronous runs start at once;
+ * async ones wait for a pause in arrivals (`ArrivalHold`), then all go to the engine, whose own
+ * queue works them off.
+ */
 export class ConcurrentScheduler implements RunScheduler {
-  readonly pending = 0;
+  private readonly hold: ArrivalHold;
+  private readonly toHandOver: Array<() => unknown> = [];
+  private handingOver: Promise<void> | null = null;
 
-  constructor(private readonly logger: Log) {}
+  constructor(
+    private readonly logger: Log,
+    holdOptions: HoldOptions = DEFAULT_HOLD,
+  ) {
+    this.hold = new ArrivalHold((starts) => this.handOverInSlices(starts), holdOptions);
+  }
+
+  get pending() {
+    return this.hold.size + this.toHandOver.length;
+  }
 
   runSync<T>(run: () => Promise<T>): Promise<T> {
     return run();
   }
 
   startAsync(start: () => unknown): void {
-    void Promise.resolve()
-      .then(start)
-      .catch((error: unknown) => this.logger.error('[webhook] handing a delivery to the engine failed', { error }));
+    this.hold.add(start);
   }
 
   async drain(): Promise<void> {
-    return;
+    this.hold.flush();
+    while (this.handingOver) {
+      await this.handingOver;
+    }
+  }
+
+  /**
+   * The engine logs and queues each event it is given: a thousand at once would hold the event
+   * loop (and every sender waiting for an answer) for a quarter of a second. A slice per turn
+   * keeps answers flowing; the engine works them off one by one in any case.
+   */
+  private handOverInSlices(starts: Array<() => unknown>) {
+    this.toHandOver.push(...starts);
+    if (this.handingOver) {
+      return;
+    }
+    this.handingOver = (async () => {
+      while (this.toHandOver.length) {
+        for (const start of this.toHandOver.splice(0, HAND_OVER_SLICE)) {
+          try {
+            await start();
+          } catch (error) {
+            this.logger.error('[webhook] handing a delivery to the engine failed', { error });
+          }
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })().finally(() => {
+      this.handingOver = null;
+    });
   }
 }

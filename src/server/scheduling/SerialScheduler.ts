@@ -1,4 +1,5 @@
 import type { Log } from '../Log';
+import { ArrivalHold, DEFAULT_HOLD, HoldOptions } from './ArrivalHold';
 import { EngineActivity, engineQuiet } from './engineActivity';
 import type { RunScheduler } from './RunScheduler';
 
@@ -11,42 +12,35 @@ interface QueuedTask {
   run: () => Promise<void>;
 }
 
-export interface HoldOptions {
-  /** Async runs start once no async delivery has arrived for this long… */
-  pauseMs: number;
-  /** …or once they have been held this long, so that a steady stream still gets them run. */
-  maxHoldMs: number;
-}
-
-const DEFAULT_HOLD: HoldOptions = { pauseMs: 25, maxHoldMs: 1_000 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * For SQLite, where two writing transactions at once fail with SQLITE_BUSY: one webhook run at a
  * time, never beside the engine's own work. Synchronous deliveries (a sender is waiting) go before
  * asynchronous ones (already answered), so a burst of async deliveries cannot starve them; after
  * MAX_SYNC_STREAK sync runs in a row a waiting async batch takes its turn, so neither starves.
  *
- * While async deliveries keep arriving, answering them comes first: they are stored, and their runs
- * wait for a pause in arrivals (at most `maxHoldMs`), so that a burst is answered without runs
- * taking SQLite's one write lock and the CPU from it, and is then worked off in one go.
+ * While async deliveries keep arriving, answering them comes first (`ArrivalHold`): a burst is
+ * answered without runs taking SQLite's one write lock from it.
  */
 export class SerialScheduler implements RunScheduler {
   private readonly syncTasks: QueuedTask[] = [];
   private readonly asyncStarts: Array<() => unknown> = [];
   private pumping: Promise<void> | null = null;
   private syncStreak = 0;
-  private lastArrivalAt = 0;
+  private readonly hold: ArrivalHold;
 
   constructor(
     private readonly engine: EngineActivity | null,
     private readonly logger: Log,
-    private readonly hold: HoldOptions = DEFAULT_HOLD,
-  ) {}
+    holdOptions: HoldOptions = DEFAULT_HOLD,
+  ) {
+    this.hold = new ArrivalHold((starts) => {
+      this.asyncStarts.push(...starts);
+      this.pump();
+    }, holdOptions);
+  }
 
   get pending() {
-    return this.syncTasks.length + this.asyncStarts.length;
+    return this.syncTasks.length + this.asyncStarts.length + this.hold.size;
   }
 
   runSync<T>(run: () => Promise<T>): Promise<T> {
@@ -57,12 +51,11 @@ export class SerialScheduler implements RunScheduler {
   }
 
   startAsync(start: () => unknown): void {
-    this.lastArrivalAt = Date.now();
-    this.asyncStarts.push(start);
-    this.pump();
+    this.hold.add(start);
   }
 
   async drain(): Promise<void> {
+    this.hold.flush();
     while (this.pumping) {
       await this.pumping;
     }
@@ -74,7 +67,7 @@ export class SerialScheduler implements RunScheduler {
     }
     this.pumping = (async () => {
       try {
-        for (let task = await this.nextAfterArrivals(); task; task = await this.nextAfterArrivals()) {
+        for (let task = this.next(); task; task = this.next()) {
           await engineQuiet(this.engine);
           await task.run().catch((error: unknown) => this.logger.error('[webhook] queued run failed', { error }));
         }
@@ -82,20 +75,6 @@ export class SerialScheduler implements RunScheduler {
         this.pumping = null;
       }
     })();
-  }
-
-  /** The next task, once async deliveries have stopped arriving for a moment if only they wait. */
-  private async nextAfterArrivals(): Promise<QueuedTask | undefined> {
-    const heldSince = Date.now();
-    while (
-      !this.syncTasks.length &&
-      this.asyncStarts.length &&
-      Date.now() - this.lastArrivalAt < this.hold.pauseMs &&
-      Date.now() - heldSince < this.hold.maxHoldMs
-    ) {
-      await sleep(this.hold.pauseMs);
-    }
-    return this.next();
   }
 
   private next(): QueuedTask | undefined {
