@@ -91,7 +91,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     await tuneSqlite(this.db, this.app.logger);
     const logger = this.app.logger;
     const workflowPlugin = this.app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
-    const scheduler = createScheduler(workflowPlugin, this.app.db.options.dialect ?? 'sqlite', logger);
+    const scheduler = createScheduler(workflowPlugin, this.app.db.options.dialect ?? 'sqlite', logger, () => load.requests);
     const trigger = new WebhookTrigger(workflowPlugin, scheduler);
     workflowPlugin.registerTrigger(TRIGGER_TYPE, trigger);
     workflowPlugin.registerInstruction(RESPONSE_NODE_TYPE, new ResponseInstruction(workflowPlugin));
@@ -115,6 +115,8 @@ export class PluginWorkflowWebhookServer extends Plugin {
       },
     };
     const secrets = secretReader(this.app.environment);
+    // "/api" unless the app serves its API elsewhere; every URL the plugin matches or hands out uses it.
+    const apiPrefix = normalizedApiPrefix(this.app.resourceManager.options.prefix);
     const listeners = new Listeners(this.db, logger);
     const rateCounter = await this.app.cacheManager.createCounter(
       { name: 'webhookRateLimit', prefix: 'webhook:rate' },
@@ -152,11 +154,11 @@ export class PluginWorkflowWebhookServer extends Plugin {
       pipeline,
       logger,
       this.app.requestLogger,
-      this.app.resourceManager.options.prefix ?? '/api',
+      apiPrefix,
       (delivery, answer) => refusals.record(delivery, answer),
     );
-    const callbacks = this.defineCallbacks(workflowPlugin, secrets);
-    const subscriptions = this.defineSubscriptions();
+    const callbacks = this.defineCallbacks(workflowPlugin, secrets, apiPrefix);
+    const subscriptions = this.defineSubscriptions(apiPrefix);
     // The sweeps that read the database on a timer, started and stopped with the app (one
     // listener each way for all of them).
     const sweeps = [listeners, callbacks.timeouts, subscriptions];
@@ -190,8 +192,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
   }
 
   /** Registering each workflow's webhook with its sender, renewing and removing it (`config.subscription`). */
-  private defineSubscriptions() {
-    const apiPrefix = normalizedApiPrefix(this.app.resourceManager.options.prefix);
+  private defineSubscriptions(apiPrefix: string) {
     const lifecycle = new SubscriptionLifecycle({
       db: this.db,
       lockManager: this.app.lockManager,
@@ -210,9 +211,8 @@ export class PluginWorkflowWebhookServer extends Plugin {
    * "Wait for callback": the node, the callback URLs its runs get in `$context.callbackUrls`, the
    * endpoint `/api/webhook:callback/<token>` that resumes a waiting run, and the timeout sweep.
    */
-  private defineCallbacks(workflowPlugin: PluginWorkflowServer, secrets: SecretReader) {
+  private defineCallbacks(workflowPlugin: PluginWorkflowServer, secrets: SecretReader, apiPrefix: string) {
     const logger = this.app.logger;
-    const apiPrefix = normalizedApiPrefix(this.app.resourceManager.options.prefix);
     // The app key signs callback tokens: the same on every instance and across restarts.
     const secret = process.env.APP_KEY || 'nocobase-webhook-callback';
     if (!process.env.APP_KEY) {

@@ -3,7 +3,6 @@ import type { Log } from './Log';
 import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
 import { answerDelivered } from './answerDelivered';
 import { logDelivery, RequestLog } from './DeliveryLog';
-import { normalizedApiPrefix } from './publicUrl';
 import { HttpAnswer, jsonError, sendAnswer } from './HttpAnswer';
 import type { Received } from './pipeline/Delivery';
 import type { Pipeline } from './pipeline/Pipeline';
@@ -27,14 +26,14 @@ export class WebhookEndpoint {
     private readonly pipeline: Pipeline<never>,
     private readonly logger: Log,
     private readonly requestLog: RequestLog,
+    /** Normalized (`normalizedApiPrefix`): "/api" by default. */
     apiPrefix: string,
     /** Told of every answered request, after it was written (the history's refusal recorder). */
     private readonly afterAnswer: (delivery: Received, answer: HttpAnswer) => void = () => undefined,
     /** `trigger` for workflows' URLs, `callback` for waiting runs' callback URLs. */
     action: string = WEBHOOK_ACTION,
   ) {
-    const prefix = normalizedApiPrefix(apiPrefix);
-    this.pathPattern = new RegExp(`^${escapeRegExp(prefix)}/${WEBHOOK_RESOURCE}:${action}/([^/]+)/?$`);
+    this.pathPattern = new RegExp(`^${escapeRegExp(apiPrefix)}/${WEBHOOK_RESOURCE}:${action}/([^/]+)/?$`);
   }
 
   keyOf(path: string): string | null {

@@ -3,6 +3,11 @@ export interface HoldOptions {
   pauseMs: number;
   /** …or once the oldest has been held this long, so that a steady stream still gets them run. */
   maxHoldMs: number;
+  /**
+   * Whether the endpoint is busy answering: when it is not (a steady stream it keeps up with),
+   * held starts go at the next check, so that runs keep pace with arrivals. Always busy if unset.
+   */
+  busy?: () => boolean;
 }
 
 export const DEFAULT_HOLD: HoldOptions = { pauseMs: 25, maxHoldMs: 1_000 };
@@ -10,10 +15,10 @@ export const DEFAULT_HOLD: HoldOptions = { pauseMs: 25, maxHoldMs: 1_000 };
 type Start = () => unknown;
 
 /**
- * Keeps the runs of stored async deliveries back while more keep arriving, and releases them
- * together once arrivals pause (or the oldest has waited `maxHoldMs`). Their senders are already
- * answered, so a burst is acknowledged first, without runs taking the CPU and the database from
- * it, and is then worked off in one go. A held delivery is already in the inbox: if the process
+ * Keeps the runs of stored async deliveries back while more keep arriving and the endpoint is busy,
+ * and releases them together once arrivals pause, the endpoint is no longer busy, or the oldest has
+ * waited `maxHoldMs`. Their senders are already answered, so a burst is acknowledged first,
+ * without runs taking the CPU and the database from it, and is then worked off in one go. A held delivery is already in the inbox: if the process
  * dies meanwhile, recovery starts it.
  */
 export class ArrivalHold {
@@ -67,7 +72,8 @@ export class ArrivalHold {
     const now = Date.now();
     const quietFor = now - this.lastArrivalAt;
     const heldFor = now - this.heldSince;
-    if (quietFor >= this.options.pauseMs || heldFor >= this.options.maxHoldMs) {
+    const busy = this.options.busy?.() ?? true;
+    if (!busy || quietFor >= this.options.pauseMs || heldFor >= this.options.maxHoldMs) {
       this.flush();
       return;
     }

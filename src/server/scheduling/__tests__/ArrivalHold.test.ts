@@ -47,6 +47,25 @@ describe('ArrivalHold', () => {
     expect(during[0].at - streamStart).toBeLessThan(600);
   });
 
+  it('keeps runs in step with a stream the endpoint is not busy with, and holds them while it is', async () => {
+    let busy = false;
+    const releases: number[] = [];
+    const hold = new ArrivalHold((starts) => releases.push(starts.length), {
+      pauseMs: 60,
+      maxHoldMs: 1_000,
+      busy: () => busy,
+    });
+    // One delivery every 5 ms never leaves a 60-ms pause; not busy, held starts go at each check.
+    await streamFor(300, () => hold.add(() => undefined));
+    expect(releases.length).toBeGreaterThanOrEqual(3);
+
+    releases.length = 0;
+    busy = true;
+    await streamFor(300, () => hold.add(() => undefined));
+    expect(releases).toEqual([]);
+    hold.flush();
+  });
+
   it('releases everything at once when flushed, and nothing twice', () => {
     const released: number[][] = [];
     const hold = new ArrivalHold((starts) => released.push(starts.map((start) => start() as number)));
