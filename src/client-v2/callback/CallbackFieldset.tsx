@@ -1,9 +1,9 @@
 import React from 'react';
+import { FixedResponseFields } from '../components/FixedResponseFields';
 import { MethodsField } from '../components/MethodsField';
 import { Section } from '../components/Section';
 import { useT } from '../locale';
 import { AuthFields } from '../trigger/AuthFields';
-import { CallbackResponseFields } from './CallbackResponseFields';
 import { CallbackTimeoutFields } from './CallbackTimeoutFields';
 import { CallbackUrlNote } from './CallbackUrlNote';
 
@@ -26,7 +26,8 @@ export default function CallbackFieldset() {
         description={t('The answer the caller gets once its request has resumed the run. Later calls get 410.')}
         testId="webhook-callback-section-response"
       >
-        <CallbackResponseFields />
+        {/* The node's answer lives at `config.response`, as the trigger's async answer does. */}
+        <FixedResponseFields testId="webhook-callback-response" />
       </Section>
     </div>
   );

@@ -2,14 +2,17 @@ import { Form, InputNumber } from 'antd';
 import React from 'react';
 import { DEFAULT_ASYNC_RESPONSE } from '../../common/constants';
 import { MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
-import { HeaderPairList } from '../components/HeaderPairList';
-import { ResponseBodyInput } from '../components/ResponseBodyInput';
 import { useT } from '../locale';
+import { HeaderPairList } from './HeaderPairList';
+import { ResponseBodyInput } from './ResponseBodyInput';
 
 const RESPONSE = ['config', 'response'];
 
-/** The answer the callback's sender gets once its request has resumed the run. */
-export function CallbackResponseFields() {
+/**
+ * A fixed answer, `config.response` (status, headers, body), as the trigger gives an async sender
+ * and the "Wait for callback" node gives the callback's sender. `testId` prefixes the fields' ids.
+ */
+export function FixedResponseFields({ testId }: { testId: string }) {
   const t = useT();
   return (
     <>
@@ -19,18 +22,18 @@ export function CallbackResponseFields() {
           max={MAX_ANSWER_STATUS}
           precision={0}
           placeholder={String(DEFAULT_ASYNC_RESPONSE.statusCode)}
-          data-testid="webhook-callback-response-status"
+          data-testid={`${testId}-status`}
         />
       </Form.Item>
       <Form.Item label={t('Response headers')}>
-        <HeaderPairList name={[...RESPONSE, 'headers']} testId="webhook-callback-response-headers" />
+        <HeaderPairList name={[...RESPONSE, 'headers']} testId={`${testId}-headers`} />
       </Form.Item>
       <Form.Item
         name={[...RESPONSE, 'body']}
         label={t('Response body')}
         extra={t('Empty means "{{body}}".', { body: DEFAULT_ASYNC_RESPONSE.body })}
       >
-        <ResponseBodyInput testId="webhook-callback-response-body" />
+        <ResponseBodyInput testId={`${testId}-body`} />
       </Form.Item>
     </>
   );
