@@ -1,8 +1,9 @@
-import { BrowserSession, openBrowser } from './helpers/browser';
+import type { BrowserSession } from './helpers/browser';
 import { Canvas } from './helpers/canvas';
-import { Designer } from './helpers/designer';
+import type { Designer } from './helpers/designer';
+import { useDesignerSession } from './helpers/designerSession';
 import { FlowApi } from './helpers/flowApi';
-import { RunningApp, startRunningApp } from './helpers/runningApp';
+import type { RunningApp } from './helpers/runningApp';
 import { SubscriptionForm } from './helpers/subscriptionForm';
 import { waitUntil } from './helpers/waitUntil';
 import { startFakeProvider } from '../src/server/__tests__/helpers/fakeProvider';
@@ -24,21 +25,9 @@ describe('workflow nodes in the browser', () => {
   let designer: Designer;
   let flows: FlowApi;
 
-  beforeAll(async () => {
-    app = await startRunningApp({ publicUrl: true });
-    flows = new FlowApi(app, await app.signIn());
-    session = await openBrowser();
-    designer = new Designer(session.page, app.baseUrl);
-    await designer.signIn();
-  }, 300_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
-
-  afterEach(() => {
-    expect(session.pluginErrors).toEqual([]);
+  useDesignerSession({ publicUrl: true }, (ready) => {
+    ({ app, session, designer } = ready);
+    flows = new FlowApi(app, ready.token);
   });
 
   it('v1: a node before the wait hands out the callback URL, the run waits, and a callback resumes it', async () => {

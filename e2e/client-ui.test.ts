@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'crypto';
 import { Webhook } from 'standardwebhooks';
-import { BrowserSession, openBrowser } from './helpers/browser';
-import { Designer } from './helpers/designer';
-import { RunningApp, startRunningApp } from './helpers/runningApp';
+import type { BrowserSession } from './helpers/browser';
+import type { Designer } from './helpers/designer';
+import { useDesignerSession } from './helpers/designerSession';
+import type { RunningApp } from './helpers/runningApp';
 import { waitUntil } from './helpers/waitUntil';
 import { WebhookApi } from './helpers/webhookApi';
 
@@ -32,22 +33,9 @@ describe('webhook designer in the browser', () => {
   const workflow = async (id: string) =>
     (await app.api<{ data: WorkflowRecord }>(`workflows:get?filterByTk=${id}`, { token })).data;
 
-  beforeAll(async () => {
-    app = await startRunningApp();
-    token = await app.signIn();
+  useDesignerSession({}, (ready) => {
+    ({ app, session, designer, token } = ready);
     webhooks = new WebhookApi(app, token);
-    session = await openBrowser();
-    designer = new Designer(session.page, app.baseUrl);
-    await designer.signIn();
-  }, 300_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
-
-  afterEach(() => {
-    expect(session.pluginErrors).toEqual([]);
   });
 
   it('v1: a synchronous webhook with Basic auth answers through an HTTP Response node', async () => {
