@@ -76,9 +76,8 @@ export class InboxWriter {
   private async writeBatch(batch: Waiting[]) {
     const model = this.db.getModel(DELIVERIES_COLLECTION);
     try {
-      // One multi-row INSERT, atomic on its own, so no transaction around it: that spares two round
-      // trips on PostgreSQL and MySQL, and on SQLite it goes through the connection the engine
-      // writes with, so the two queue for each other there instead of waiting on SQLite's lock.
+      // One multi-row INSERT is atomic on its own, so no transaction around it: that spares BEGIN
+      // and COMMIT round trips on PostgreSQL and MySQL, and on SQLite a transaction's connection.
       await model.bulkCreate(batch.map((entry) => entry.values as unknown as Record<string, unknown>));
       this.storedSinceCount += batch.filter((entry) => !entry.values.sync).length;
       batch.forEach((entry) => entry.resolve());
