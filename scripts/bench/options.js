@@ -4,7 +4,7 @@
  * nothing is lost, so it keeps every phase but makes each one short.
  *
  * The time goes to drains: every accepted async delivery is a run afterwards, and NocoBase's engine
- * runs about 25 (SQLite) to 50 (PostgreSQL) one-node executions a second on two cores, while the
+ * runs about 25–100 (SQLite) to 50–120 (PostgreSQL) one-node executions a second on two cores, while the
  * endpoint accepts 600–1,200 deliveries a second. So async bursts are bounded by a number of
  * requests (each one also paired with as many engine-reference records), and the memory phase
  * sends 1,500 by default; `--leak-requests 20000` is the full leak check (about 15 min on SQLite).
@@ -24,7 +24,7 @@ const DEFAULTS = {
   stallSeconds: 90,
   // N: each async burst is N requests instead of lasting --duration, because every accepted
   // delivery costs the app a run afterwards, and the engine runs far fewer per second than the
-  // endpoint accepts; this bounds the drains' time (300 runs ≈ 12 s on SQLite, 6 s on PostgreSQL).
+  // endpoint accepts; this bounds the drains' time (300 runs ≈ 3–12 s on SQLite, 3–6 s on PostgreSQL).
   // 0: async bursts last --duration like every target (each then drains for minutes).
   asyncCap: 300,
   // Records per create request while the engine reference prepares a burst (unmeasured; NocoBase
