@@ -227,7 +227,9 @@ export class InboxSweeper {
     // statement holds the single write lock that the runs being recorded also need.
     const byState = new Map<string, typeof changes>();
     for (const change of changes) {
-      byState.set(change.state, [...(byState.get(change.state) ?? []), change]);
+      const group = byState.get(change.state) ?? [];
+      group.push(change);
+      byState.set(change.state, group);
     }
     const { sequelize } = this.db;
     const id = sequelize.getQueryInterface().quoteIdentifier('id');

@@ -1,5 +1,6 @@
 import type { Log } from '../Log';
 import { ArrivalHold, DEFAULT_HOLD, HoldOptions } from './ArrivalHold';
+import { startEach } from './startEach';
 
 /** Deliveries handed to the engine in one event-loop turn when a hold releases many. */
 const HAND_OVER_SLICE = 20;
@@ -18,8 +19,8 @@ export interface RunScheduler {
 
 /**
  * For databases that take concurrent runs (PostgreSQL, MySQL): synchronous runs start at once;
- * async ones wait for a pause in arrivals (`ArrivalHold`), then all go to the engine, whose own
- * queue works them off.
+ * async ones wait while a burst is being answered (`ArrivalHold`), then all go to the engine,
+ * whose own queue works them off.
  */
 export class ConcurrentScheduler implements RunScheduler {
   private readonly hold: ArrivalHold;
@@ -64,13 +65,7 @@ export class ConcurrentScheduler implements RunScheduler {
     }
     this.handingOver = (async () => {
       while (this.toHandOver.length) {
-        for (const start of this.toHandOver.splice(0, HAND_OVER_SLICE)) {
-          try {
-            await start();
-          } catch (error) {
-            this.logger.error('[webhook] handing a delivery to the engine failed', { error });
-          }
-        }
+        await startEach(this.toHandOver.splice(0, HAND_OVER_SLICE), this.logger);
         await new Promise((resolve) => setImmediate(resolve));
       }
     })().finally(() => {

@@ -2,6 +2,7 @@ import type { Log } from '../Log';
 import { ArrivalHold, DEFAULT_HOLD, HoldOptions } from './ArrivalHold';
 import { EngineActivity, engineQuiet } from './engineActivity';
 import type { RunScheduler } from './RunScheduler';
+import { startEach } from './startEach';
 
 /** Bounds how long a waiting synchronous delivery can be held up by one batch of async ones. */
 const MAX_ASYNC_BATCH = 50;
@@ -101,13 +102,7 @@ export class SerialScheduler implements RunScheduler {
     const batch = this.asyncStarts.splice(0, MAX_ASYNC_BATCH);
     return {
       run: async () => {
-        for (const start of batch) {
-          try {
-            await start();
-          } catch (error) {
-            this.logger.error('[webhook] handing a delivery to the engine failed', { error });
-          }
-        }
+        await startEach(batch, this.logger);
         await engineQuiet(this.engine);
       },
     };

@@ -1,20 +1,9 @@
 import { ArrivalHold } from '../ArrivalHold';
 import { ConcurrentScheduler } from '../RunScheduler';
+import { sleep } from '../../__tests__/helpers/waitUntil';
+import { streamFor } from './streamFor';
 
 const quietLog = { debug: () => 0, info: () => 0, warn: () => 0, error: () => 0 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Calls `arrive` every 5 ms for `ms` milliseconds; resolves with when the last call was made. */
-async function streamFor(ms: number, arrive: () => void) {
-  const start = Date.now();
-  let last = start;
-  while (Date.now() - start < ms) {
-    arrive();
-    last = Date.now();
-    await sleep(5);
-  }
-  return last;
-}
 
 describe('ArrivalHold', () => {
   it('releases a burst together once arrivals pause, and a steady stream after the longest hold', async () => {

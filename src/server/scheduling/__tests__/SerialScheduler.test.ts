@@ -1,5 +1,6 @@
 import type { EngineActivity } from '../engineActivity';
 import { SerialScheduler } from '../SerialScheduler';
+import { streamFor } from './streamFor';
 
 const quietLog = { debug: () => 0, info: () => 0, warn: () => 0, error: () => 0 };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -98,11 +99,7 @@ describe('SerialScheduler', () => {
     };
 
     // A burst: one delivery every 5 ms for 100 ms. No run starts before it is over.
-    const burstStart = Date.now();
-    while (Date.now() - burstStart < 100) {
-      arrive();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await streamFor(100, arrive);
     const burstEnd = Date.now();
     await scheduler.drain();
     expect(startedAt).toHaveLength(arrived);
@@ -111,11 +108,7 @@ describe('SerialScheduler', () => {
     // A stream longer than the longest hold: runs start while it still goes on.
     startedAt.length = 0;
     arrived = 0;
-    const streamStart = Date.now();
-    while (Date.now() - streamStart < 1_500) {
-      arrive();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await streamFor(1_500, arrive);
     const streamEnd = Date.now();
     await scheduler.drain();
     expect(startedAt).toHaveLength(arrived);
