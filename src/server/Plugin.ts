@@ -13,9 +13,12 @@ import { verifySignature } from './pipeline/verifySignature';
 import { SecretReader, secretReader } from './secrets';
 import { normalizedApiPrefix, publicWebhookUrl } from './publicUrl';
 import type { Transactionable } from '@nocobase/database';
+import type { Context } from '@nocobase/actions';
 import CallbackInstruction from './callback/CallbackInstruction';
 import { CallbackResolved, resolveCallback, resumeCallback } from './callback/callbackStages';
 import { CallbackTimeouts } from './callback/CallbackTimeouts';
+import callbackKeyCollection, { CALLBACK_KEYS_COLLECTION } from './callback/callbackKeyCollection';
+import { CallbackKeys, legacyCallbackSecret } from './callback/CallbackKeys';
 import { CallbackUrls } from './callback/callbackUrls';
 import type { Read } from './pipeline/Delivery';
 import subscriptionCollection, { SUBSCRIPTIONS_COLLECTION } from './subscription/subscriptionCollection';
@@ -85,6 +88,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     this.db.collection(listenerCollection);
     this.db.collection(subscriptionCollection);
     this.db.collection(settingsCollection);
+    this.db.collection(callbackKeyCollection);
   }
 
   async load() {
@@ -163,7 +167,8 @@ export class PluginWorkflowWebhookServer extends Plugin {
     // listener each way for all of them).
     const sweeps = [listeners, callbacks.timeouts, subscriptions];
     let indexRefresh: NodeJS.Timeout | null = null;
-    this.app.on('afterStart', () => {
+    this.app.on('afterStart', async () => {
+      await callbacks.makeKey();
       inbox.start();
       sweeps.forEach((sweep) => sweep.start());
       indexRefresh = setInterval(
@@ -213,18 +218,16 @@ export class PluginWorkflowWebhookServer extends Plugin {
    */
   private defineCallbacks(workflowPlugin: PluginWorkflowServer, secrets: SecretReader, apiPrefix: string) {
     const logger = this.app.logger;
-    // The app key signs callback tokens: the same on every instance and across restarts.
-    const secret = process.env.APP_KEY || 'nocobase-webhook-callback';
-    if (!process.env.APP_KEY) {
-      logger.warn('[webhook] APP_KEY is not set: callback URLs are signed with a fixed key; set APP_KEY');
-    }
-    workflowPlugin.registerInstruction(CALLBACK_NODE_TYPE, new CallbackInstruction(workflowPlugin, secret, apiPrefix));
-    const urls = new CallbackUrls(this.db, secret, apiPrefix);
+    // The installation's own random key signs callback tokens: the same on every instance and
+    // across restarts, and known to no one who only has the code or the app's environment.
+    const keys = new CallbackKeys(this.db);
+    workflowPlugin.registerInstruction(CALLBACK_NODE_TYPE, new CallbackInstruction(workflowPlugin, keys, apiPrefix));
+    const urls = new CallbackUrls(this.db, keys, apiPrefix);
     this.db.on('executions.afterCreate', (execution: Parameters<CallbackUrls['addTo']>[0], options: Transactionable) =>
       urls.addTo(execution, options),
     );
     const pipeline = Pipeline.start()
-      .then(resolveCallback(this.db, secret))
+      .then(resolveCallback({ db: this.db, keys, legacySecret: legacyCallbackSecret() }))
       .check(guardMethod)
       .check(authenticate(secrets))
       .then(readBody<CallbackResolved>())
@@ -232,8 +235,20 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .then(resumeCallback({ db: this.db, workflowPlugin, logger }));
     const endpoint = new WebhookEndpoint(pipeline, logger, this.app.requestLogger, apiPrefix, undefined, CALLBACK_ACTION);
     const timeouts = new CallbackTimeouts(this.db, workflowPlugin, this.app.lockManager, logger);
+    // The key is read by this plugin only: no API action reaches its collection, whatever the role.
+    this.app.resourceManager.use(
+      async (ctx, next) => {
+        if ((ctx as Context).action?.resourceName === CALLBACK_KEYS_COLLECTION) {
+          (ctx as Context).throw(404, `Resource "${CALLBACK_KEYS_COLLECTION}" not found`);
+        }
+        await next();
+      },
+      { tag: 'webhook-callback-keys', before: 'acl' },
+    );
     this.app.use(endpoint.middleware, { tag: 'webhook-callback', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
-    return { action: endpoint.action, timeouts };
+    // Made at start (not at the first wait), so that runs waiting from before it are told apart.
+    const makeKey = () => keys.current().catch((error) => logger.error('[webhook] the callback key could not be made', { error }));
+    return { action: endpoint.action, timeouts, makeKey };
   }
 
   /**

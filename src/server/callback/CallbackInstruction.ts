@@ -3,6 +3,7 @@ import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plu
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
 import { WEBHOOK_METHODS } from '../../common/types';
+import type { CallbackKeys } from './CallbackKeys';
 import { callbackUrl } from './callbackUrls';
 
 /**
@@ -29,17 +30,18 @@ export default class CallbackInstruction extends Instruction {
 
   constructor(
     workflow: PluginWorkflowServer,
-    private readonly secret: string,
+    private readonly keys: CallbackKeys,
     private readonly apiPrefix: string,
   ) {
     super(workflow);
   }
 
-  run(node: FlowNodeModel, _input: unknown, processor: Processor) {
+  async run(node: FlowNodeModel, _input: unknown, processor: Processor) {
     const execution = processor.execution as unknown as { id: number | string };
+    const { secret } = await this.keys.current();
     return {
       status: JOB_STATUS.PENDING,
-      result: { callbackUrl: callbackUrl(this.secret, this.apiPrefix, execution.id, node.id) },
+      result: { callbackUrl: callbackUrl(secret, this.apiPrefix, execution.id, node.id) },
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Database } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { JOB_STATUS, WorkflowModel } from '@nocobase/plugin-workflow';
+import { CALLBACK_NODE_TYPE } from '../../common/constants';
 import type { CallbackNodeConfig, CallbackResult } from '../../common/types';
 import { answerFromResponseConfig } from '../HttpAnswer';
 import type { Log } from '../Log';
@@ -8,6 +9,7 @@ import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
 import { clientAddressOf } from '../pipeline/clientAddress';
 import { Answered, Parsed, Received, Resolved, Stage, WebhookRejection } from '../pipeline/Delivery';
+import type { CallbackKeys } from './CallbackKeys';
 import { readCallbackToken } from './callbackToken';
 
 interface JobRow {
@@ -25,30 +27,57 @@ export interface CallbackResolved extends Resolved {
 }
 
 const GONE = 'This callback was already used, or its wait has ended';
+const UNKNOWN = 'No callback at this URL';
+
+export interface ResolveDeps {
+  db: Database;
+  keys: CallbackKeys;
+  /** What signed tokens before the installation had its own key (`legacyCallbackSecret`). */
+  legacySecret: string;
+}
+
+/** The run a legacy token names may use it only if the run started before the installation's key. */
+function startedBefore(execution: { get(name: string): unknown }, since: Date): boolean {
+  const createdAt = new Date(execution.get('createdAt') as string).getTime();
+  return Number.isFinite(createdAt) && createdAt < since.getTime();
+}
 
 /**
  * Finds what the token names: the run's job at the "Wait for callback" node. A token not signed
- * with this app's key, or naming nothing, gets 404; a job that is no longer waiting, 410. The
- * node's settings (methods, authentication, body limit) then play the part a trigger's do.
+ * with the installation's callback key, naming nothing, or naming a job of any other node type
+ * (a manual approval, a delay…) gets 404; a job that is no longer waiting, 410. The node's settings
+ * (methods, authentication, body limit) then play the part a trigger's do.
  */
-export function resolveCallback(db: Database, secret: string): Stage<Received, CallbackResolved> {
+export function resolveCallback({ db, keys, legacySecret }: ResolveDeps): Stage<Received, CallbackResolved> {
   return async (delivery) => {
-    const named = readCallbackToken(secret, delivery.key);
-    if (!named) {
-      throw new WebhookRejection(404, 'No callback at this URL');
+    const key = await keys.current();
+    const named = readCallbackToken(key.secret, delivery.key);
+    const legacy = named ? null : readCallbackToken(legacySecret, delivery.key);
+    const ids = named ?? legacy;
+    if (!ids) {
+      throw new WebhookRejection(404, UNKNOWN);
+    }
+    const node = await db.getRepository('flow_nodes').findOne({ filterByTk: ids.nodeId });
+    if (!node || node.get('type') !== CALLBACK_NODE_TYPE) {
+      throw new WebhookRejection(404, UNKNOWN);
     }
     const [job] = (await db.getRepository('jobs').find({
-      filter: { executionId: named.executionId, nodeId: named.nodeId },
+      filter: { executionId: ids.executionId, nodeId: ids.nodeId },
       sort: ['-id'],
       limit: 1,
     })) as Array<{ toJSON(): JobRow }>;
-    const execution = job ? await db.getRepository('executions').findOne({ filterByTk: named.executionId }) : null;
-    const workflow = execution
-      ? ((await db.getRepository('workflows').findOne({ filterByTk: execution.get('workflowId') as number })) as unknown as WorkflowModel | null)
-      : null;
-    const node = await db.getRepository('flow_nodes').findOne({ filterByTk: named.nodeId });
-    if (!job || !workflow || !node) {
-      throw new WebhookRejection(404, 'No callback at this URL');
+    const execution = job ? await db.getRepository('executions').findOne({ filterByTk: ids.executionId }) : null;
+    if (!execution || String(execution.get('workflowId')) !== String(node.get('workflowId'))) {
+      throw new WebhookRejection(404, UNKNOWN);
+    }
+    if (legacy && !startedBefore(execution, key.since)) {
+      throw new WebhookRejection(404, UNKNOWN);
+    }
+    const workflow = (await db.getRepository('workflows').findOne({
+      filterByTk: execution.get('workflowId') as number,
+    })) as unknown as WorkflowModel | null;
+    if (!workflow) {
+      throw new WebhookRejection(404, UNKNOWN);
     }
     delivery.trace.workflowId = workflow.id;
     const row = job.toJSON();

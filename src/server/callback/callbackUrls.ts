@@ -1,6 +1,7 @@
 import type { Database, Transactionable } from '@nocobase/database';
 import { CALLBACK_ACTION, CALLBACK_NODE_TYPE } from '../../common/constants';
 import { publicWebhookUrl } from '../publicUrl';
+import type { CallbackKeys } from './CallbackKeys';
 import { callbackToken } from './callbackToken';
 
 export function callbackUrl(secret: string, apiPrefix: string, executionId: number | string, nodeId: number | string) {
@@ -25,7 +26,7 @@ export class CallbackUrls {
 
   constructor(
     private readonly db: Database,
-    private readonly secret: string,
+    private readonly keys: CallbackKeys,
     private readonly apiPrefix: string,
   ) {
     for (const event of ['flow_nodes.afterSave', 'flow_nodes.afterDestroy']) {
@@ -55,7 +56,8 @@ export class CallbackUrls {
     if (!nodes.length) {
       return;
     }
-    const callbackUrls = Object.fromEntries(nodes.map((node) => [node.key, callbackUrl(this.secret, this.apiPrefix, execution.id, node.id)]));
+    const { secret } = await this.keys.current();
+    const callbackUrls = Object.fromEntries(nodes.map((node) => [node.key, callbackUrl(secret, this.apiPrefix, execution.id, node.id)]));
     await execution.update({ context: { ...(execution.context ?? {}), callbackUrls } }, { transaction: options.transaction, hooks: false });
   }
 }
