@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import { RunningApp, startRunningApp } from './helpers/runningApp';
 
 interface EnabledPlugin {
@@ -34,5 +36,16 @@ describe('npm start', () => {
       expect(response.headers.get('content-type')).toMatch(/javascript/);
       expect(await response.text()).toContain('define("@hookflow/plugin-workflow-webhook');
     }
+  });
+
+  it('signs sessions with a random APP_KEY kept in its storage folder, not one written in the repository', () => {
+    const key = fs.readFileSync(path.join(running.storage, '.app-key'), 'utf8').trim();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const repository = ['scripts/app-env.js', 'scripts/start.js', 'README.md'].map((file) =>
+      fs.readFileSync(path.join(__dirname, '..', file), 'utf8'),
+    );
+    expect(repository.join('\n')).not.toContain(key);
+    const { appEnv } = require('../scripts/app-env');
+    expect(appEnv({ overrides: { APP_KEY: '', STORAGE_PATH: running.storage } }).APP_KEY).toBe(key);
   });
 });

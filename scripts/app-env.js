@@ -8,11 +8,30 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const pkg = require(path.join(root, 'package.json'));
 
+/**
+ * NocoBase signs its sessions with APP_KEY: a value written in this repository would let anyone
+ * forge them. Each storage folder gets its own random key, made on first use and kept beside the
+ * database, so that sign-ins survive restarts.
+ */
+function appKeyOf(storage) {
+  const fs = require('fs');
+  const file = path.join(storage, '.app-key');
+  try {
+    const kept = fs.readFileSync(file, 'utf8').trim();
+    if (kept) return kept;
+  } catch {
+    // Not made yet.
+  }
+  const key = require('crypto').randomBytes(32).toString('hex');
+  fs.mkdirSync(storage, { recursive: true });
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 function appEnv({ storage = path.join(root, 'storage'), port, overrides = {} } = {}) {
   const modules = path.join(root, 'node_modules');
   const defaults = {
     APP_ENV: 'production',
-    APP_KEY: 'change-me-in-production-webhook-plugin',
     APP_PORT: String(port ?? 13000),
     API_BASE_PATH: '/api/',
     API_BASE_URL: '',
@@ -48,7 +67,8 @@ function appEnv({ storage = path.join(root, 'storage'), port, overrides = {} } =
     PM2_HOME: path.join(storage, '.pm2'),
     LOGGER_BASE_PATH: path.join(storage, 'logs'),
   };
-  return { ...process.env, ...defaults, ...pickSet(process.env, Object.keys(defaults)), ...overrides };
+  const env = { ...process.env, ...defaults, ...pickSet(process.env, Object.keys(defaults)), ...overrides };
+  return { ...env, APP_KEY: env.APP_KEY || appKeyOf(env.STORAGE_PATH) };
 }
 
 function pickSet(env, names) {
@@ -78,4 +98,4 @@ function linkPackage() {
 
 const APP_ENTRY = path.join(root, 'node_modules', '@nocobase', 'app', 'lib', 'index.js');
 
-module.exports = { appEnv, linkPackage, APP_ENTRY, root, pkg };
+module.exports = { appEnv, appKeyOf, linkPackage, APP_ENTRY, root, pkg };

@@ -73,6 +73,8 @@ export async function startRunningApp(options: RunningAppOptions = {}): Promise<
     cwd: ROOT,
     env: {
       ...process.env,
+      // As `npm start` runs for a user: the app makes its own key in its storage folder.
+      APP_KEY: '',
       APP_PORT: String(port),
       STORAGE_PATH: storage,
       DB_STORAGE: path.join(storage, 'db', 'nocobase.sqlite'),
