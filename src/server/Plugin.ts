@@ -1,6 +1,6 @@
 import { Plugin } from '@nocobase/server';
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
-import { CALLBACK_ACTION, CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
+import { CALLBACK_ACTION, CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION } from '../common/constants';
 import type { Counter } from '@nocobase/cache';
 import { answerCors } from './pipeline/answerCors';
 import { authenticate } from './pipeline/authenticate';
@@ -49,7 +49,7 @@ import { createScheduler } from './scheduling/createScheduler';
 import { defineSettings } from './settings/defineSettings';
 import { RetentionStore } from './settings/RetentionStore';
 import settingsCollection from './settings/settingsCollection';
-import { WebhookEndpoint } from './WebhookEndpoint';
+import { answerOtherUrlForms, WebhookEndpoint } from './WebhookEndpoint';
 import WebhookTrigger from './WebhookTrigger';
 
 /**
@@ -187,11 +187,11 @@ export class PluginWorkflowWebhookServer extends Plugin {
       await scheduler.drain();
     });
     this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
-    this.app.resourceManager.define({
-      name: WEBHOOK_RESOURCE,
-      actions: { [WEBHOOK_ACTION]: endpoint.action, [CALLBACK_ACTION]: callbacks.action },
+    this.app.use(answerOtherUrlForms(apiPrefix, endpoint), {
+      tag: 'webhook-other-url-forms',
+      after: ['generateReqId', 'webhook', 'webhook-callback'],
+      before: MIDDLEWARE_SKIPPED,
     });
-    this.app.acl.allow(WEBHOOK_RESOURCE, [WEBHOOK_ACTION, CALLBACK_ACTION], 'public');
     this.defineHistory({ db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
     defineSettings(this.app, retention);
   }
@@ -248,7 +248,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     this.app.use(endpoint.middleware, { tag: 'webhook-callback', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
     // Made at start (not at the first wait), so that runs waiting from before it are told apart.
     const makeKey = () => keys.current().catch((error) => logger.error('[webhook] the callback key could not be made', { error }));
-    return { action: endpoint.action, timeouts, makeKey };
+    return { timeouts, makeKey };
   }
 
   /**

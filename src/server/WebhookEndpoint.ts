@@ -14,8 +14,8 @@ function escapeRegExp(text: string) {
 /**
  * Where deliveries enter. The pipeline runs in a Koa middleware placed near the top of NocoBase's
  * chain: before its body parser (so the raw bytes are still there), and before the logging, i18n,
- * session, ACL and data-source middleware, none of which a delivery needs. The same pipeline also
- * serves the resource action, for requests that reach the resourcer some other way.
+ * session, ACL and data-source middleware, none of which a delivery needs. No resource action
+ * serves deliveries: see `answerOtherUrlForms` for every other form of the URL.
  */
 export class WebhookEndpoint {
   private readonly pathPattern: RegExp;
@@ -113,7 +113,29 @@ export class WebhookEndpoint {
     await this.handle(ctx, key);
   };
 
-  action = async (ctx: Context) => {
-    await this.handle(ctx, String(ctx.action.params.filterByTk ?? ''));
+}
+
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Every other address on the `webhook` resource (`/api/webhook:trigger?filterByTk=<key>`,
+ * `/api/webhook:callback`, `/api/webhook/<key>:trigger`, …) is answered here, as an unknown key,
+ * by the given endpoint's pipeline. Deliveries and callbacks are served only at their documented
+ * URLs, where every guard applies; none of them reaches NocoBase's resourcer, body parser, CORS
+ * or request logger by another way. Placed after both endpoints' own middleware.
+ */
+export function answerOtherUrlForms(apiPrefix: string, endpoint: WebhookEndpoint) {
+  const pattern = new RegExp(`^${escapeRegExp(apiPrefix)}/${WEBHOOK_RESOURCE}(?:[:/]|$)`);
+  return async (ctx: Context, next: Next) => {
+    if (!pattern.test(ctx.path) && !pattern.test(decodedPath(ctx.path))) {
+      return next();
+    }
+    await endpoint.handle(ctx, '');
   };
 }
