@@ -1,8 +1,11 @@
+import { captureLogs } from './helpers/captureLogs';
 import { startFakeProvider } from './helpers/fakeProvider';
 import { useTestApp } from './helpers/testApp';
 import { sleep, waitUntil } from './helpers/waitUntil';
 import { postJson, waitForExecutions } from './helpers/workflows';
 
+/** A bot token as some senders put it in the API's path (Telegram's `/bot<token>/setWebhook`). */
+const BOT_TOKEN = '7712345:AAH-bot-secret_value';
 
 describe('subscribing the webhook with its sender', () => {
   const current = useTestApp();
@@ -39,6 +42,7 @@ describe('subscribing the webhook with its sender', () => {
     provider = await startFakeProvider({ lifetimeMs: 3_000 });
     process.env.WEBHOOK_PUBLIC_URL = current().baseUrl;
     current().app.environment.setVariable('EXAMPLE_TOKEN', 'tok-123', { isSecret: true });
+    current().app.environment.setVariable('BOT_TOKEN', BOT_TOKEN, { isSecret: true });
     const signIn = await current().request('/api/auth:signIn', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic' },
@@ -111,5 +115,90 @@ describe('subscribing the webhook with its sender', () => {
     const reloaded = await current().app.db.getRepository('workflows').findOne({ filterByTk: workflow.id });
     expect(reloaded?.get('enabled')).toBe(false);
     expect((await postJson(current(), workflow.key, {})).status).toBe(404);
+  });
+
+  /** Everything a reader of the history and the subscription may see about a workflow. */
+  const storedAbout = async (workflowId: number) => {
+    const history = await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId } });
+    const subscriptions = await current().app.db.getModel('webhookSubscriptions').findAll({ where: { workflowId } });
+    return JSON.stringify([...history, ...subscriptions].map((row) => row.toJSON()));
+  };
+
+  it('shows {{$env.…}} and never the secret when a registration URL holding one is refused', async () => {
+    const logs = captureLogs(current().app);
+    try {
+      const created = await api('workflows:create', {
+        title: 'bot',
+        type: 'webhook',
+        sync: false,
+        enabled: false,
+        config: { subscription: { subscribe: { method: 'POST', url: `${provider.url}/api/bot{{$env.BOT_TOKEN}}/setWebhook`, body: { url: '{{$webhook.url}}' } } } },
+      });
+      const workflow = created.json.data as { id: number };
+      const refused = await current().request(`/api/workflows:update?filterByTk=${workflow.id}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ enabled: true }),
+      });
+      const answer = await refused.text();
+      expect(refused.status).toBe(400);
+      // The sender got the real token, and echoed it in its 404.
+      expect(provider.calls.at(-1)?.path).toBe(`/api/bot${BOT_TOKEN}/setWebhook`);
+      expect(answer).toContain(`POST ${provider.url}/api/bot{{$env.BOT_TOKEN}}/setWebhook answered 404`);
+      expect(answer).toContain('/api/bot{{$env.BOT_TOKEN}}/setWebhook\\\"}');
+      expect(answer).not.toContain(BOT_TOKEN);
+
+      await waitUntil(async () => (await current().app.db.getModel('webhookDeliveries').count({ where: { workflowId: workflow.id, kind: 'subscribe' } })) === 1, 'the subscribe call in the history');
+      const stored = await storedAbout(workflow.id);
+      expect(stored).toContain('{{$env.BOT_TOKEN}}');
+      expect(stored).not.toContain(BOT_TOKEN);
+      // The error handler's line (system log) and the answer's line (request log) both carry the refusal.
+      await waitUntil(() => logs.text().includes('"method":"error-handler"'), "the error handler's line");
+      await waitUntil(() => logs.text().includes('"message":"response /api/workflows:update'), "the request log's answer line");
+      expect(logs.text()).toContain('bot{{$env.BOT_TOKEN}}/setWebhook');
+      expect(logs.text()).not.toContain(BOT_TOKEN);
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('keeps secrets of renewal and removal URLs out of lastError, the history and the logs', async () => {
+    const logs = captureLogs(current().app);
+    try {
+      const secretPath = `${provider.url}/bot{{$env.BOT_TOKEN}}/hooks/{{$state.webhookId}}`;
+      const created = await api('workflows:create', {
+        title: 'bot renewals',
+        type: 'webhook',
+        sync: false,
+        enabled: false,
+        config: {
+          subscription: {
+            ...subscription(['push']),
+            refresh: { method: 'PATCH', url: secretPath },
+            unsubscribe: { method: 'DELETE', url: secretPath },
+          },
+        },
+      });
+      const workflow = created.json.data as { id: number };
+      expect((await api(`workflows:update?filterByTk=${workflow.id}`, { enabled: true })).status).toBe(200);
+      const subscriptions = current().app.db.getModel('webhookSubscriptions');
+      await waitUntil(async () => (await subscriptions.findOne({ where: { workflowId: workflow.id } }))?.get('status') === 'failing', 'a failed renewal', 15_000);
+      const failing = (await subscriptions.findOne({ where: { workflowId: workflow.id } }))!;
+      expect(failing.get('lastError')).toMatch(/^PATCH .*\/bot\{\{\$env\.BOT_TOKEN\}\}\/hooks\/wh_\d+ answered 404: /);
+
+      expect((await api(`workflows:update?filterByTk=${workflow.id}`, { enabled: false })).status).toBe(200);
+      await waitUntil(async () => (await subscriptions.findOne({ where: { workflowId: workflow.id } }))?.get('status') === 'removed', 'the removal');
+      const removed = (await subscriptions.findOne({ where: { workflowId: workflow.id } }))!;
+      expect(removed.get('lastError')).toMatch(/^DELETE .*\/bot\{\{\$env\.BOT_TOKEN\}\}\/hooks\/wh_\d+ answered 404: /);
+      await waitUntil(() => logs.text().includes('the sender did not remove the subscription'), 'the failed removal in the logs');
+
+      expect(provider.calls.filter((call) => call.path.includes(BOT_TOKEN)).map((call) => call.method)).toEqual(expect.arrayContaining(['PATCH', 'DELETE']));
+      await waitUntil(async () => (await current().app.db.getModel('webhookDeliveries').count({ where: { workflowId: workflow.id, kind: 'unsubscribe' } })) === 1, 'the unsubscribe in the history');
+      expect(await storedAbout(workflow.id)).not.toContain(BOT_TOKEN);
+      expect(logs.text()).toContain('{{$env.BOT_TOKEN}}');
+      expect(logs.text()).not.toContain(BOT_TOKEN);
+    } finally {
+      logs.stop();
+    }
   });
 });

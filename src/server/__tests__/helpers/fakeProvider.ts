@@ -11,7 +11,8 @@ export interface ProviderCall {
 /**
  * A sender's webhook API on loopback, as GitHub's or Microsoft Graph's: `POST /hooks` registers a
  * URL and answers its id and expiry, `PATCH /hooks/:id` renews, `DELETE /hooks/:id` removes. It
- * records every call; a subscribe whose events include "invalid" is refused with 422.
+ * records every call; a subscribe whose events include "invalid" is refused with 422. Anything else
+ * is answered 404 with the path it asked for, as many APIs answer (so a secret in a path comes back).
  */
 export async function startFakeProvider({ lifetimeMs = 3_000 }: { lifetimeMs?: number } = {}) {
   const calls: ProviderCall[] = [];
@@ -43,7 +44,7 @@ export async function startFakeProvider({ lifetimeMs = 3_000 }: { lifetimeMs?: n
       if (req.method === 'DELETE' && id && hooks.delete(id)) {
         return answer(204);
       }
-      return answer(404, { error: 'no such hook' });
+      return answer(404, { error: 'no such hook', path: req.url });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
