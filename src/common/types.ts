@@ -52,7 +52,10 @@ export interface RateLimitConfig {
 export interface LimitsConfig {
   /** Bytes, or a string such as `"2mb"`; default 1 MiB. */
   maxBodySize?: number | string | null;
+  /** Deliveries that passed authentication and signature verification, per workflow. */
   rateLimit?: RateLimitConfig | null;
+  /** Refused requests (wrong credentials or signature) per workflow and client address; default 30 per 60 s. */
+  refusedRateLimit?: RateLimitConfig | null;
 }
 
 export interface CorsConfig {

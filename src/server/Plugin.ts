@@ -6,7 +6,7 @@ import { answerCors } from './pipeline/answerCors';
 import { authenticate } from './pipeline/authenticate';
 import { guardClientAddress } from './pipeline/guardClientAddress';
 import { guardHeaderCount } from './pipeline/guardHeaderCount';
-import { guardRate } from './pipeline/guardRate';
+import { guardRate, refusalLimit } from './pipeline/guardRate';
 import { answerMetaHandshake, answerSlackHandshake } from './pipeline/handshakes';
 import { FileStore, storeUploads } from './pipeline/storeUploads';
 import { verifySignature } from './pipeline/verifySignature';
@@ -133,6 +133,8 @@ export class PluginWorkflowWebhookServer extends Plugin {
     // Cheap refusals first, then credentials, then the bytes: verified before they are parsed.
     const pipeline = Pipeline.start()
       .check(guardAccepting(() => inbox.accepting))
+    // Refused requests are counted per client address; only verified ones use the workflow's rate.
+    const refusedRate = refusalLimit(rateCounter as Counter);
       .check(guardHeaderCount())
       .then(answerListened(listeners, (key) => Boolean(trigger.findEnabled(key))))
       .then(resolveWorkflow(trigger, (workflow) => workflowPlugin.isWorkflowSync(workflow)))
@@ -141,10 +143,11 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .then(answerCors)
       .then(answerMetaHandshake(secrets))
       .check(guardMethod)
-      .check(guardRate(rateCounter as Counter))
-      .check(authenticate(secrets))
+      .check(refusedRate.guard)
+      .check(refusedRate.counted(authenticate(secrets)))
       .then(readBody())
-      .check(verifySignature(secrets))
+      .check(refusedRate.counted(verifySignature(secrets)))
+      .check(guardRate(rateCounter as Counter))
       .then(parseRequest())
       .then(copyToListener(listeners))
       .then(answerSlackHandshake)

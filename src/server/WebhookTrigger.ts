@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { BODY_SIZE_PATTERN, isAddressOrRange, isCorsOrigin } from '../common/accessRules';
 import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
+import { isMimePattern } from '../common/uploadRules';
 import type { Database, Transactionable } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
@@ -29,6 +30,13 @@ const subscriptionStep = Joi.object({
   state: Joi.object().pattern(Joi.string(), Joi.string()),
   nextRefreshAt: Joi.string().allow(''),
 }).unknown(true);
+
+const RATE_LIMIT_SCHEMA = Joi.object({
+  requests: Joi.number().integer().positive().allow(null),
+  per: Joi.number().positive().allow(null),
+})
+  .unknown(true)
+  .allow(null);
 
 const fieldRules = Joi.array().items(
   Joi.object({ key: Joi.string().allow('').required(), alias: Joi.string().allow('', null) }).unknown(true),
@@ -92,9 +100,8 @@ export default class WebhookTrigger extends Trigger {
       .allow(null),
     limits: Joi.object({
       maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(null, ''),
-      rateLimit: Joi.object({ requests: Joi.number().integer().positive().allow(null), per: Joi.number().positive().allow(null) })
-        .unknown(true)
-        .allow(null),
+      rateLimit: RATE_LIMIT_SCHEMA,
+      refusedRateLimit: RATE_LIMIT_SCHEMA,
     })
       .unknown(true)
       .allow(null),
@@ -115,6 +122,13 @@ export default class WebhookTrigger extends Trigger {
       type: Joi.string().allow(''),
       filter: Joi.array().items(Joi.string()),
       id: Joi.string().allow(''),
+    })
+      .unknown(true)
+      .allow(null),
+    uploads: Joi.object({
+      store: Joi.boolean(),
+      mimetypes: Joi.array().items(ruleString(isMimePattern, 'a type such as image/png, or a pattern such as image/*')),
+      maxFileSize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(null, ''),
     })
       .unknown(true)
       .allow(null),

@@ -26,7 +26,9 @@ export function LimitsFields() {
     <>
       <Form.Item
         label={t('Rate limit')}
-        extra={t('Optional. Requests beyond the limit get 429 until the window ends.')}
+        extra={t(
+          'Optional. Counts only requests that passed authentication and signature checks; beyond the limit they get 429 until the window ends. Refused requests are limited apart, per client address (30 a minute), so wrong credentials never lock the real sender out.',
+        )}
       >
         <Flex gap={8} align="start" wrap="wrap" data-testid="webhook-rate-limit">
           <Form.Item

@@ -138,6 +138,50 @@ describe('who may deliver, how, how much and how often', () => {
     expect(runs.map((run) => (run.context.body as { index: number }).index).sort()).toEqual([0, 1, 2, 4]);
   });
 
+  /** A POST from the given loopback address: two senders on one machine, as two hosts would be. */
+  function postFrom(localAddress: string, key: string, token: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${current().baseUrl}/api/webhook:trigger/${key}`, {
+        method: 'POST',
+        localAddress,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end('{}');
+    });
+  }
+
+  it('counts only authenticated requests against the rate limit; refused ones per address, apart', async () => {
+    const workflow = await createWebhookWorkflow(current(), {
+      config: {
+        auth: { type: 'bearer', token: 'right-token' },
+        limits: { rateLimit: { requests: 2, per: 60 }, refusedRateLimit: { requests: 3, per: 60 } },
+      },
+    });
+    // Not near the end of a 60-s window, so that every request below falls into one.
+    if (Date.now() % 60_000 > 55_000) {
+      await sleep(60_000 - (Date.now() % 60_000) + 20);
+    }
+    const attacker = [];
+    for (let index = 0; index < 4; index += 1) {
+      attacker.push(await postFrom('127.0.0.2', workflow.key, 'wrong-token'));
+    }
+    expect(attacker).toEqual([401, 401, 401, 429]);
+    const sender = [];
+    for (let index = 0; index < 3; index += 1) {
+      sender.push(await postFrom('127.0.0.1', workflow.key, 'right-token'));
+    }
+    expect(sender).toEqual([200, 200, 429]);
+    // The locked-out address stays locked out even with the right token; the sender's own does not.
+    expect(await postFrom('127.0.0.2', workflow.key, 'right-token')).toBe(429);
+    expect(await postFrom('127.0.0.1', workflow.key, 'wrong-token')).toBe(401);
+    await waitForExecutions(current(), workflow.id, 2);
+  });
+
   it('limits the body per workflow (default 1 MiB) with a 413 that names the limit', async () => {
     const small = await createWebhookWorkflow(current(), { config: { limits: { maxBodySize: '2kb' } } });
     const large = await createWebhookWorkflow(current(), { config: { limits: { maxBodySize: 3 * 1024 * 1024 } } });
