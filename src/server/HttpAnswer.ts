@@ -94,6 +94,29 @@ function hasHeader(headers: Record<string, string>, name: string) {
  * anything else as UTF-8 text, unless the answer names its own Content-Type.
  */
 export function sendAnswer(ctx: Context, answer: HttpAnswer) {
+  writeAnswer(ctx, answer);
+  guardAnswerOrigin(ctx);
+}
+
+/**
+ * Markup that can run script: HTML, XML (which may hold XHTML or SVG) and SVG, by type or suffix.
+ */
+const ACTIVE_CONTENT_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml|[a-z0-9.+-]+\/(?:[a-z0-9.-]+\+)?xml|image\/svg\+xml)\s*(?:;|$)/i;
+
+/**
+ * Webhook answers are served from the admin UI's own origin, where its session token lives in
+ * `localStorage`: an answer that reflects request text (`Hi {{$context.query.name}}` as HTML) would
+ * run a sender's script there. `nosniff` stops a browser guessing markup in any answer, and
+ * `sandbox` gives markup answers an opaque origin, so no script in them reaches the app.
+ */
+function guardAnswerOrigin(ctx: Context) {
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  if (ACTIVE_CONTENT_TYPE.test(String(ctx.response.get('Content-Type') ?? ''))) {
+    ctx.set('Content-Security-Policy', 'sandbox');
+  }
+}
+
+function writeAnswer(ctx: Context, answer: HttpAnswer) {
   const { body, headers } = answer;
   ctx.withoutDataWrapping = true;
   ctx.status = answer.status;

@@ -88,6 +88,36 @@ describe('synchronous webhook workflows', () => {
     expect(await xmlAnswer.text()).toBe('<ok id="5"/>');
   });
 
+  it('sends every answer with nosniff, and markup answers sandboxed, so reflected text runs no script on the app', async () => {
+    const reflect = (type: string) =>
+      createWebhookWorkflow(current(), {
+        sync: true,
+        config: { methods: ['GET'] },
+        nodes: [{ type: 'response', config: { headers: [{ name: 'Content-Type', value: type }], body: 'Hi {{$context.query.name}}' } }],
+      });
+    const script = encodeURIComponent('<script>alert(localStorage.NOCOBASE_TOKEN)</script>');
+    for (const type of ['text/html; charset=utf-8', 'application/xhtml+xml', 'text/xml', 'image/svg+xml', 'TEXT/HTML']) {
+      const workflow = await reflect(type);
+      const answer = await current().request(`/api/webhook:trigger/${workflow.key}?name=${script}`);
+      expect([type, answer.status, answer.headers.get('content-security-policy'), answer.headers.get('x-content-type-options')]).toEqual([
+        type,
+        200,
+        'sandbox',
+        'nosniff',
+      ]);
+      expect(await answer.text()).toContain('<script>');
+    }
+    const json = await reflect('application/json');
+    const plain = await current().request(`/api/webhook:trigger/${json.key}?name=x`);
+    expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(plain.headers.get('content-security-policy')).toBeNull();
+    // Refusals and the async answer carry it too.
+    const unknown = await current().request('/api/webhook:trigger/no-such-key', { method: 'POST' });
+    expect(unknown.headers.get('x-content-type-options')).toBe('nosniff');
+    const asyncAnswer = await postJson(current(), (await createWebhookWorkflow(current())).key, {});
+    expect(asyncAnswer.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('uses only the first response node on a path', async () => {
     const workflow = await createWebhookWorkflow(current(), {
       sync: true,
