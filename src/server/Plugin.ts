@@ -35,7 +35,7 @@ import { Inbox } from './inbox/Inbox';
 import { tuneSqlite } from './inbox/sqliteTuning';
 import { dispatch } from './pipeline/dispatch';
 import { guardAccepting } from './pipeline/guardAccepting';
-import { capacityFromEnv, guardCapacity } from './pipeline/guardCapacity';
+import { capacityFromEnv, guardBacklog, guardConcurrency } from './pipeline/guardCapacity';
 import { Pipeline } from './pipeline/Pipeline';
 import { guardMethod } from './pipeline/guardMethod';
 import { identifyDelivery } from './pipeline/identifyDelivery';
@@ -135,10 +135,14 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .check(guardAccepting(() => inbox.accepting))
     // Refused requests are counted per client address; only verified ones use the workflow's rate.
     const refusedRate = refusalLimit(rateCounter as Counter);
+    const capacity = capacityFromEnv();
+    // Refused requests are counted per client address; only verified ones use the workflow's rate.
+    const refusedRate = refusalLimit(rateCounter as Counter);
       .check(guardHeaderCount())
       .then(answerListened(listeners, (key) => Boolean(trigger.findEnabled(key))))
+      .check(guardConcurrency(capacity, load))
       .then(resolveWorkflow(trigger, (workflow) => workflowPlugin.isWorkflowSync(workflow)))
-      .check(guardCapacity(capacityFromEnv(), load))
+      .check(guardBacklog(capacity, load))
       .check(guardClientAddress())
       .then(answerCors)
       .then(answerMetaHandshake(secrets))

@@ -1,9 +1,16 @@
 import { startTestApp, TestApp } from './helpers/testApp';
+import { stalledPost } from './helpers/stalledPost';
+import { sleep } from './helpers/waitUntil';
 import { createWebhookWorkflow, postJson, waitForExecutions } from './helpers/workflows';
 
 describe('a bounded backlog', () => {
   let testApp: TestApp;
-  const settings = { WEBHOOK_MAX_BACKLOG: '5', WEBHOOK_MAX_CONCURRENT: '3', WEBHOOK_INBOX_SWEEP_MS: '600000' };
+  const settings = {
+    WEBHOOK_MAX_BACKLOG: '5',
+    WEBHOOK_MAX_CONCURRENT: '3',
+    WEBHOOK_INBOX_SWEEP_MS: '600000',
+    WEBHOOK_BODY_TIMEOUT_MS: '2000',
+  };
   const previous = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
 
   beforeAll(async () => {
@@ -70,5 +77,24 @@ describe('a bounded backlog', () => {
     expect(statuses).toEqual([200, 200, 200, 503, 503]);
     const refused = responses.find((response) => response.status === 503)!;
     expect(refused.headers.get('retry-after')).toBe('1');
+  });
+
+  it('cuts off stalled test requests to a disabled workflow, and counts them before reading them', async () => {
+    const listened = await createWebhookWorkflow(testApp, { enabled: false });
+    const other = await createWebhookWorkflow(testApp);
+    await testApp.app.db
+      .getModel('webhookListeners')
+      .create({ workflowId: listened.id, workflowKey: listened.key, expiresAt: new Date(Date.now() + 120_000) });
+    // Every instance reads the listened keys once a second.
+    await sleep(1500);
+    const path = `/api/webhook:trigger/${listened.key}`;
+    const stalled = [stalledPost(testApp.baseUrl, path), stalledPost(testApp.baseUrl, path), stalledPost(testApp.baseUrl, path)];
+    await sleep(300);
+    const beyond = await stalledPost(testApp.baseUrl, path);
+    expect(beyond.status).toBe(503);
+    expect(beyond.ms).toBeLessThan(1000);
+    const cutOff = await Promise.all(stalled);
+    expect(cutOff.map((answer) => answer.status)).toEqual([408, 408, 408]);
+    expect((await postJson(testApp, other.key, {})).status).toBe(200);
   });
 });

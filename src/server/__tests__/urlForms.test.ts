@@ -1,25 +1,7 @@
-import http from 'http';
+import { stalledPost } from './helpers/stalledPost';
 import { useTestApp } from './helpers/testApp';
 import { waitUntil } from './helpers/waitUntil';
 import { createWebhookWorkflow, executionsOf, jobsOf } from './helpers/workflows';
-
-/** Status and elapsed time of a POST whose body arrives 10 bytes at once, then nothing more. */
-function stalledPost(baseUrl: string, pathname: string): Promise<{ status: number; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${baseUrl}${pathname}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': '100' },
-    });
-    request.on('response', (response) => {
-      response.resume();
-      resolve({ status: response.statusCode ?? 0, ms: Date.now() - started });
-      request.destroy();
-    });
-    request.on('error', reject);
-    request.write('{"a":"1234');
-  });
-}
 
 describe('deliveries and callbacks are served at their documented URLs only, every other form is an unknown key', () => {
   // Short, so that the stalled sender is cut off within the test.

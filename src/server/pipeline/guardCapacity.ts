@@ -1,4 +1,4 @@
-import { Guard, Resolved, WebhookRejection } from './Delivery';
+import { Guard, Received, Resolved, WebhookRejection } from './Delivery';
 
 /** How much this process takes on before it asks senders to come back later. */
 export interface CapacityLimits {
@@ -28,15 +28,23 @@ export interface Load {
 }
 
 /**
- * Refuses with 503 and Retry-After, before reading the body, once the process holds as many
- * requests as it may or the inbox holds as many unstarted deliveries as it should: memory stays
- * bounded whatever the arrival rate, and a backlog the engine cannot work off stops growing.
+ * Refuses with 503 and Retry-After, before reading any body (a listened test request's included),
+ * once the process holds as many requests as it may: memory stays bounded whatever the arrival rate.
  */
-export function guardCapacity(limits: CapacityLimits, load: Load): Guard<Resolved> {
-  return (delivery) => {
+export function guardConcurrency(limits: CapacityLimits, load: Load): Guard<Received> {
+  return () => {
     if (load.requests > limits.maxConcurrent) {
       throw new WebhookRejection(503, 'Too many deliveries at once, try again shortly', { 'Retry-After': '1' });
     }
+  };
+}
+
+/**
+ * Refuses an async delivery with 503 and Retry-After once the inbox holds as many unstarted
+ * deliveries as it should: a backlog the engine cannot work off stops growing.
+ */
+export function guardBacklog(limits: CapacityLimits, load: Load): Guard<Resolved> {
+  return (delivery) => {
     // A sync delivery adds nothing to the backlog: its run happens while its sender waits.
     if (!delivery.sync && load.backlog >= limits.maxBacklog) {
       throw new WebhookRejection(503, 'Too many deliveries are waiting to run, try again later', { 'Retry-After': '30' });

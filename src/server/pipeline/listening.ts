@@ -1,8 +1,8 @@
-import getRawBody from 'raw-body';
 import type { Listeners } from '../history/Listeners';
 import { maskHeaders } from '../history/Listeners';
 import { parseBodyBytes } from './bodyParsers';
-import { Answered, Parsed, Received, Stage } from './Delivery';
+import { Answered, Parsed, Received, Stage, WebhookRejection } from './Delivery';
+import { bodyTimeoutMs, readWithin } from './readBody';
 import { parseQuery } from './parseRequest';
 
 /** A listened request to a disabled workflow is read up to this size. */
@@ -21,7 +21,11 @@ function bodyOf(raw: Buffer, contentType: string): unknown {
  * handed to the designer and answered 200 with a note; nothing runs. (Without a listener, or once
  * another instance took the request, a disabled workflow answers 404 as always.)
  */
-export function answerListened(listeners: Listeners, isEnabled: (key: string) => boolean): Stage<Received, Received> {
+export function answerListened(
+  listeners: Listeners,
+  isEnabled: (key: string) => boolean,
+  timeoutMs: number = bodyTimeoutMs(),
+): Stage<Received, Received> {
   return async (delivery) => {
     const { ctx, key } = delivery;
     if (!listeners.isListening(key) || isEnabled(key)) {
@@ -29,9 +33,13 @@ export function answerListened(listeners: Listeners, isEnabled: (key: string) =>
     }
     let raw = Buffer.alloc(0);
     try {
-      raw = await getRawBody(ctx.req, { limit: LISTEN_BODY_LIMIT });
-    } catch {
-      // Too large or cut off: the designer still sees the method, headers and query.
+      raw = await readWithin(ctx, LISTEN_BODY_LIMIT, timeoutMs);
+    } catch (error) {
+      // A stalled body is cut off as on any workflow; too large or broken off, the designer still
+      // sees the method, headers and query.
+      if (error instanceof WebhookRejection) {
+        throw error;
+      }
     }
     const captured = await listeners.capture(key, {
       method: ctx.method,

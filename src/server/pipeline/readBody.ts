@@ -1,4 +1,5 @@
 import bytes from 'bytes';
+import type { Context } from '@nocobase/actions';
 import getRawBody from 'raw-body';
 import { Read, Resolved, Stage, WebhookRejection } from './Delivery';
 
@@ -29,8 +30,13 @@ export function bodyLimitOf(configured: unknown, ceiling: number): number {
   return Math.min(byteCount(configured) ?? DEFAULT_WORKFLOW_BODY_LIMIT, ceiling);
 }
 
-function readWithin(delivery: Resolved, limit: number, timeoutMs: number): Promise<Buffer> {
-  const { ctx } = delivery;
+/** How long a sender may take to deliver its body, in ms (`WEBHOOK_BODY_TIMEOUT_MS`, default 30 s). */
+export function bodyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.WEBHOOK_BODY_TIMEOUT_MS) || DEFAULT_BODY_TIMEOUT_MS;
+}
+
+/** The request's bytes, up to `limit`; a body not complete within `timeoutMs` is refused with 408. */
+export function readWithin(ctx: Context, limit: number, timeoutMs: number): Promise<Buffer> {
   let timer: NodeJS.Timeout | undefined;
   const reading = getRawBody(ctx.req, { limit, length: ctx.get('content-length') || undefined });
   const expired = new Promise<never>((_, reject) => {
@@ -53,7 +59,7 @@ function readWithin(delivery: Resolved, limit: number, timeoutMs: number): Promi
  */
 export function readBody<In extends Resolved = Resolved>(
   ceiling: string = process.env.WEBHOOK_BODY_LIMIT || DEFAULT_BODY_CEILING,
-  timeoutMs: number = Number(process.env.WEBHOOK_BODY_TIMEOUT_MS) || DEFAULT_BODY_TIMEOUT_MS,
+  timeoutMs: number = bodyTimeoutMs(),
 ): Stage<In, In & Read> {
   const ceilingBytes = byteCount(ceiling) ?? (bytes.parse(DEFAULT_BODY_CEILING) as number);
   const read = (delivery: In, rawBody: Buffer): In & Read => {
@@ -69,7 +75,7 @@ export function readBody<In extends Resolved = Resolved>(
     }
     const limit = bodyLimitOf(delivery.config.limits?.maxBodySize, ceilingBytes);
     try {
-      return read(delivery, await readWithin(delivery, limit, timeoutMs));
+      return read(delivery, await readWithin(ctx, limit, timeoutMs));
     } catch (caught) {
       if (caught instanceof WebhookRejection) {
         throw caught;
