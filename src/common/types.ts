@@ -77,6 +77,19 @@ export interface EventsConfig {
   id?: string;
 }
 
+/**
+ * Files of a multipart body. By default a run sees only their name, type and size; stored, each
+ * becomes an attachment in the file manager's default storage, whose own rules apply as well.
+ */
+export interface UploadsConfig {
+  /** Store each file as an attachment; default false. */
+  store?: boolean;
+  /** Types a stored file may have, e.g. `["image/*", "application/pdf"]`; empty: whatever the storage allows. */
+  mimetypes?: string[];
+  /** Bytes, or a string such as `"5mb"`; the storage's own limit applies too. */
+  maxFileSize?: number | string | null;
+}
+
 /** A sender's verification request, answered without a run. */
 export interface HandshakeConfig {
   type?: 'none' | 'slack' | 'meta' | null;
@@ -110,6 +123,7 @@ export interface WebhookTriggerConfig {
   rawBody?: boolean;
   handshake?: HandshakeConfig | null;
   events?: EventsConfig | null;
+  uploads?: UploadsConfig | null;
   subscription?: SubscriptionConfig | null;
 }
 
@@ -138,7 +152,7 @@ export interface WebhookContext {
   eventType?: string;
 }
 
-/** A file from a multipart body: its attachment record when the file manager stored it. */
+/** A file from a multipart body: its attachment record when the workflow stores uploads. */
 export interface UploadedFile {
   field: string;
   filename: string;
