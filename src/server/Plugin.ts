@@ -8,7 +8,10 @@ import { guardClientAddress } from './pipeline/guardClientAddress';
 import { guardHeaderCount } from './pipeline/guardHeaderCount';
 import { guardRate, refusalLimit } from './pipeline/guardRate';
 import { answerMetaHandshake, answerSlackHandshake } from './pipeline/handshakes';
-import { FileStore, storeUploads } from './pipeline/storeUploads';
+import { checkUploads } from './pipeline/checkUploads';
+import { storeUploads } from './pipeline/storeUploads';
+import { withUploadCleanup } from './pipeline/withUploadCleanup';
+import type { FileManager } from './uploads/fileManager';
 import { verifySignature } from './pipeline/verifySignature';
 import { SecretReader, secretReader } from './secrets';
 import { normalizedApiPrefix, publicWebhookUrl } from './publicUrl';
@@ -126,9 +129,9 @@ export class PluginWorkflowWebhookServer extends Plugin {
       { name: 'webhookRateLimit', prefix: 'webhook:rate' },
       this.app.lockManager,
     );
-    const fileStore = () => {
-      const fileManager = this.app.pm.get('file-manager') as unknown as (FileStore & { enabled?: boolean }) | undefined;
-      return fileManager?.enabled ? fileManager : null;
+    const fileManager = () => {
+      const plugin = this.app.pm.get('file-manager') as unknown as (FileManager & { enabled?: boolean }) | undefined;
+      return plugin?.enabled ? plugin : null;
     };
     // Cheap refusals first, then credentials, then the bytes: verified before they are parsed.
     const pipeline = Pipeline.start()
@@ -155,10 +158,12 @@ export class PluginWorkflowWebhookServer extends Plugin {
       .then(parseRequest())
       .then(copyToListener(listeners))
       .then(answerSlackHandshake)
-      .then(storeUploads(fileStore))
+      .then(checkUploads(fileManager))
       .then(identifyDelivery)
       .then(splitEvents)
-      .then(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId }))
+      // Files are stored only for a delivery that runs, and deleted again when it is not written.
+      .then(storeUploads({ db: this.db, fileManager }))
+      .then(withUploadCleanup(persistDelivery({ db: this.db, inbox: inbox.writer, instanceId: inbox.instanceId }), this.db))
       .then(dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }));
     const refusals = new RefusalRecorder(this.db, logger);
     const endpoint: WebhookEndpoint = new WebhookEndpoint(

@@ -53,8 +53,8 @@ describe('every content type a sender uses, as the run sees it', () => {
     });
   });
 
-  it('stores a multipart upload\'s file through the file manager and lists it in $context.files', async () => {
-    const workflow = await createWebhookWorkflow(current());
+  it('stores a multipart upload\'s file through the file manager when the workflow stores uploads, and lists it in $context.files', async () => {
+    const workflow = await createWebhookWorkflow(current(), { config: { uploads: { store: true } } });
     const boundary = '----hookflow-boundary-1';
     const upload = multipartUpload(boundary);
     expect((await post(workflow.key, upload, `multipart/form-data; boundary=${boundary}`)).status).toBe(200);

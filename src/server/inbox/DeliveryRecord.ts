@@ -29,6 +29,8 @@ export interface DeliveryValues {
   body: unknown;
   /** `files`, `rawBody`, `rawBodyEncoding` when the request had them; null otherwise. */
   extras: Partial<Pick<WebhookContext, 'files' | 'rawBody' | 'rawBodyEncoding'>> | null;
+  /** Shared by every row whose `files` were stored for one request, which own them together. */
+  uploadsKey?: string | null;
   clientIp: string | null;
   receivedAt: Date;
   deliveryId: string | null;

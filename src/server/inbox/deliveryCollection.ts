@@ -25,6 +25,9 @@ export default defineCollection({
     { type: 'json', name: 'body', defaultValue: null },
     // The rest of `$context` when there is more: uploaded files, the raw body.
     { type: 'json', name: 'extras', defaultValue: null },
+    // Set when the files in `extras` were stored as attachments: the rows sharing them (a delivery's
+    // events, its replays) carry the same key, and the attachments go with the last of them.
+    { type: 'string', name: 'uploadsKey', length: 36 },
     { type: 'string', name: 'clientIp', length: 64 },
     { type: 'date', name: 'receivedAt' },
     // The sender's own delivery id, when the trigger names where it comes from.
@@ -48,5 +51,5 @@ export default defineCollection({
     // The app process that stored it: its own rows are restarted at once, others' after a grace.
     { type: 'string', name: 'instanceId', length: 64 },
   ],
-  indexes: [{ fields: ['state', 'id'] }, { fields: ['workflowId', 'id'] }],
+  indexes: [{ fields: ['state', 'id'] }, { fields: ['workflowId', 'id'] }, { fields: ['uploadsKey'] }],
 });

@@ -56,6 +56,8 @@ export interface Parsed extends Read {
   context: WebhookContext;
   /** The files of a multipart body, until the upload stage has stored them. */
   uploads?: ReceivedFile[];
+  /** Set once they are stored: every row whose context lists them carries it (see `destroyDeliveries`). */
+  uploadsKey?: string;
 }
 
 /** The sender's own delivery id and its hash, when the trigger's idempotency names where it is. */

@@ -19,6 +19,7 @@ export function deliveryValues(
     query: context.query,
     body: context.body,
     extras: extrasOf(context),
+    uploadsKey: delivery.uploadsKey ?? null,
     clientIp: clientAddressOf(delivery.ctx) || null,
     receivedAt: new Date(delivery.receivedAt),
     deliveryId: delivery.deliveryId ?? null,

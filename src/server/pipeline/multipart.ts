@@ -1,4 +1,5 @@
 import busboy from 'busboy';
+import type { UploadedFile } from '../../common/types';
 import { WebhookRejection } from './Delivery';
 
 /** At most this many files per delivery; more → 413. */
@@ -15,6 +16,11 @@ export interface ReceivedFile {
 export interface MultipartBody {
   fields: Record<string, string | string[]>;
   files: ReceivedFile[];
+}
+
+/** What `$context.files` lists of each file when none is stored: name, type and size. */
+export function metadataOf(files: ReceivedFile[]): UploadedFile[] {
+  return files.map(({ field, filename, mimeType, content }) => ({ field, filename, mimeType, size: content.length }));
 }
 
 function addField(fields: Record<string, string | string[]>, name: string, value: string) {

@@ -2,7 +2,7 @@ import type { FieldRule, WebhookContext } from '../../common/types';
 import { isUtf8, MAX_NESTING, mediaTypeOf, parseBodyBytes, parseUrlEncoded } from './bodyParsers';
 import { Parsed, Read, Stage } from './Delivery';
 import { refuseHostileShape } from './hostileShapes';
-import { parseMultipart, ReceivedFile } from './multipart';
+import { metadataOf, parseMultipart, ReceivedFile } from './multipart';
 
 /**
  * Only the headers the designer listed are kept: credentials and cookies must not end up in
@@ -54,9 +54,7 @@ export function parseRequest<In extends Read = Read>(): Stage<In, In & Parsed> {
       headers: pickHeaders(config.request?.headers, (name) => ctx.get(name)),
       query,
       body,
-      ...(uploads
-        ? { files: uploads.map(({ field, filename, mimeType, content }) => ({ field, filename, mimeType, size: content.length })) }
-        : {}),
+      ...(uploads ? { files: metadataOf(uploads) } : {}),
       ...(config.rawBody ? rawBodyFields(delivery.rawBody) : {}),
     };
     return { ...delivery, context, uploads };

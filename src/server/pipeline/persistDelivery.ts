@@ -25,7 +25,8 @@ interface EarlierDelivery {
   answer: HttpAnswer | null;
 }
 
-function ttlMs(delivery: Resolved) {
+/** How long a repeat of a delivery id is recognised. */
+export function ttlMs(delivery: Resolved) {
   const ttl = Number(delivery.config.idempotency?.ttl);
   return (Number.isFinite(ttl) && ttl > 0 ? ttl : DEFAULT_IDEMPOTENCY_TTL_SECONDS) * 1000;
 }

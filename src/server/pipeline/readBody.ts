@@ -14,7 +14,8 @@ interface RawBodyError extends Error {
   type?: string;
 }
 
-function byteCount(value: unknown): number | null {
+/** Bytes from a number or a size such as `"2mb"`; null when it names none. */
+export function byteCount(value: unknown): number | null {
   if (typeof value === 'number') {
     return Number.isFinite(value) && value > 0 ? Math.floor(value) : null;
   }
