@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { pruneFinished } from '../inbox/retention';
 import { useTestApp } from './helpers/testApp';
 import { waitUntil } from './helpers/waitUntil';
 import { createWebhookWorkflow, executionsOf, waitForExecutions } from './helpers/workflows';
@@ -18,6 +19,7 @@ const PNG_16_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const PNG_30_BYTES = Buffer.concat([PNG_16_BYTES, Buffer.alloc(14)]);
 const HTML = '<!doctype html><html><body><script>alert(1)</script></body></html>';
 const STORE = { uploads: { store: true } };
+const RETENTION = { maxAgeDays: 7, maxRowsPerWorkflow: 1000, maxRefusedPerWorkflow: 1000 };
 
 function multipart(parts: Part[]): { body: Buffer; contentType: string } {
   const boundary = '----hookflow-uploads';
@@ -190,6 +192,50 @@ describe('uploaded files', () => {
     await waitForExecutions(current(), workflow.id, 2);
     await waitUntil(async () => (await attachmentCount()) === before + 2, 'one attachment per delivery id');
     expect(await executionsOf(current(), workflow.id)).toHaveLength(2);
+  });
+
+  it('prunes the attachments and their files with the deliveries that stored them', async () => {
+    const workflow = await createWebhookWorkflow(current(), { config: STORE });
+    expect((await post(workflow.key, [{ field: 'photo', filename: 'photo.png', type: 'image/png', content: PNG_16_BYTES }])).status).toBe(200);
+    const [run] = await waitForExecutions(current(), workflow.id, 1);
+    const { attachmentId } = (run.context.files as StoredFile[])[0];
+    const file = await fileOnDisk(attachmentId as number);
+    expect(fs.existsSync(file)).toBe(true);
+
+    const old = new Date(Date.now() - 10 * 86_400_000);
+    await db().getModel(DELIVERIES_COLLECTION).update({ state: 'finished', receivedAt: old }, { where: { workflowId: workflow.id } });
+    await pruneFinished(db(), RETENTION, current().app.logger);
+
+    expect(await rowsOf(workflow.id)).toHaveLength(0);
+    expect(await attachments().findOne({ filterByTk: attachmentId })).toBeNull();
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it("keeps files shared by a delivery's events until the last event's row is pruned", async () => {
+    const workflow = await createWebhookWorkflow(current(), { config: { ...STORE, events: { path: 'item[*]' } } });
+    const answer = await post(workflow.key, [
+      { field: 'item', content: 'first' },
+      { field: 'item', content: 'second' },
+      { field: 'photo', filename: 'photo.png', type: 'image/png', content: PNG_16_BYTES },
+    ]);
+    expect(answer.status).toBe(200);
+    const runs = await waitForExecutions(current(), workflow.id, 2);
+    const ids = runs.map((run) => (run.context.files as StoredFile[])[0].attachmentId);
+    expect(ids[0]).toBe(ids[1]);
+    const [first, second] = await rowsOf(workflow.id);
+    expect(first.uploadsKey).toBe(second.uploadsKey);
+
+    const model = db().getModel(DELIVERIES_COLLECTION);
+    const old = new Date(Date.now() - 10 * 86_400_000);
+    await model.update({ state: 'finished', receivedAt: old }, { where: { id: first.id } });
+    await pruneFinished(db(), RETENTION, current().app.logger);
+    expect((await rowsOf(workflow.id)).map((row) => row.id)).toEqual([second.id]);
+    expect(await attachments().findOne({ filterByTk: ids[0] })).not.toBeNull();
+
+    await model.update({ state: 'finished', receivedAt: old }, { where: { id: second.id } });
+    await pruneFinished(db(), RETENTION, current().app.logger);
+    expect(await rowsOf(workflow.id)).toHaveLength(0);
+    expect(await attachments().findOne({ filterByTk: ids[0] })).toBeNull();
   });
 
   it('refuses to save upload rules that would never match', () => {

@@ -62,6 +62,8 @@ export function replay({ db, starter, instanceId }: HistoryDeps) {
         query: row.query,
         body: row.body,
         extras: row.extras ?? null,
+        // The replay lists the same stored files: they stay until both rows are gone.
+        uploadsKey: row.uploadsKey ?? null,
         clientIp: row.clientIp,
         receivedAt: new Date(),
         deliveryId: row.deliveryId,

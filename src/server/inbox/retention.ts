@@ -3,6 +3,7 @@ import { DEFAULT_RETENTION, RetentionSettings } from '../../common/retentionLimi
 import type { Log } from '../Log';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import { DELIVERY_STATE, DeliveryState } from './DeliveryRecord';
+import { destroyDeliveries } from './destroyDeliveries';
 
 export { DEFAULT_RETENTION };
 export type { RetentionSettings };
@@ -22,12 +23,21 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): Retentio
   };
 }
 
-/** Deletes rows in `states` older than the age limit, and per workflow the oldest beyond `maxRows`. */
-async function pruneStates(db: Database, states: DeliveryState[], maxAgeDays: number, maxRows: number): Promise<number> {
+/**
+ * Deletes rows in `states` older than the age limit, and per workflow the oldest beyond `maxRows`,
+ * with the files they stored.
+ */
+async function pruneStates(
+  db: Database,
+  states: DeliveryState[],
+  maxAgeDays: number,
+  maxRows: number,
+  logger: Log,
+): Promise<number> {
   const model = db.getModel(DELIVERIES_COLLECTION);
   const cutoff = new Date(Date.now() - maxAgeDays * 86_400_000);
   const inStates = { state: { [Op.in]: states } };
-  let removed = await model.destroy({ where: { ...inStates, receivedAt: { [Op.lt]: cutoff } } });
+  let removed = await destroyDeliveries(db, { ...inStates, receivedAt: { [Op.lt]: cutoff } }, logger);
 
   const counts = (await model.findAll({
     where: inStates,
@@ -48,23 +58,31 @@ async function pruneStates(db: Database, states: DeliveryState[], maxAgeDays: nu
       limit: 1,
       raw: true,
     })) as unknown as Array<{ id: number }>;
-    removed += await model.destroy({ where: { ...inStates, workflowId, id: { [Op.lt]: oldestKept.id } } });
+    removed += await destroyDeliveries(db, { ...inStates, workflowId, id: { [Op.lt]: oldestKept.id } }, logger);
   }
   return removed;
 }
 
 /**
  * Deletes finished deliveries older than the age limit, and per workflow the oldest finished ones
- * beyond the row limit; refused and repeated requests likewise under their own, smaller cap.
+ * beyond the row limit, with the attachments of the files they stored; refused and repeated
+ * requests likewise under their own, smaller cap.
  * Deliveries that failed or have not run yet are kept until handled.
  */
 export async function pruneFinished(db: Database, settings: RetentionSettings, logger: Log): Promise<number> {
-  const finished = await pruneStates(db, [DELIVERY_STATE.FINISHED], settings.maxAgeDays, settings.maxRowsPerWorkflow);
+  const finished = await pruneStates(
+    db,
+    [DELIVERY_STATE.FINISHED],
+    settings.maxAgeDays,
+    settings.maxRowsPerWorkflow,
+    logger,
+  );
   const refused = await pruneStates(
     db,
     [DELIVERY_STATE.REFUSED, DELIVERY_STATE.DUPLICATE, DELIVERY_STATE.DROPPED],
     settings.maxAgeDays,
     settings.maxRefusedPerWorkflow,
+    logger,
   );
   if (finished + refused) {
     logger.info(`[webhook] inbox: pruned ${finished} finished deliveries and ${refused} refused or repeated requests`);
