@@ -16,6 +16,7 @@ import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
 import { SignatureFields } from './SignatureFields';
 import { SubscriptionFields } from './SubscriptionFields';
+import { UploadsFields } from './UploadsFields';
 import { WebhookUrlField } from './WebhookUrlField';
 
 /** The trigger's configuration drawer (both clients). */
@@ -53,6 +54,13 @@ export default function WebhookTriggerFieldset() {
         <ListenForRequest workflowId={workflow?.id} />
         <RequestRulesFields />
         <RawBodyField />
+      </Section>
+      <Section
+        title={t('Uploaded files')}
+        description={t('For multipart/form-data deliveries that carry files.')}
+        testId="webhook-section-uploads"
+      >
+        <UploadsFields />
       </Section>
       {workflow?.sync ? null : (
         <Section
