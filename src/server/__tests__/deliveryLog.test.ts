@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+import { captureLogs } from './helpers/captureLogs';
 import { useTestApp } from './helpers/testApp';
 import { basicAuth, createWebhookWorkflow, postJson, waitForExecutions } from './helpers/workflows';
 
@@ -61,5 +63,86 @@ describe('the request log', () => {
     expect(response.headers.get('x-note')).toBe('%C3%A9%E4%B8%AD');
     expect(log.info).toHaveBeenCalledTimes(1);
     await waitForExecutions(current(), workflow.id, 1);
+  });
+
+  describe('never repeats what the caller sent', () => {
+    /** Sends a request and gives the answer's text and everything logged meanwhile. */
+    async function loggedFor(pathname: string, init: RequestInit) {
+      const logs = captureLogs(current().app);
+      try {
+        const response = await current().request(pathname, init);
+        const answer = await response.text();
+        // The line is written once the answer is out.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { status: response.status, answer, logged: logs.text() };
+      } finally {
+        logs.stop();
+      }
+    }
+
+    it('names an unknown or disabled key by a short hash of it, not the key', async () => {
+      const unknownKey = 'k-unknown-4711-guessable';
+      const unknown = await loggedFor(`/api/webhook:trigger/${unknownKey}`, { method: 'POST' });
+      expect(unknown.status).toBe(404);
+      const hash = createHash('sha256').update(unknownKey).digest('hex').slice(0, 8);
+      expect(unknown.logged).toContain(`"message":"webhook POST key ${hash} 404"`);
+      expect(unknown.logged).toContain(`"keyHash":"${hash}"`);
+      expect(unknown.logged).toContain('No enabled webhook workflow at this URL');
+      expect(unknown.logged).not.toContain(unknownKey);
+      expect(unknown.answer).not.toContain(unknownKey);
+
+      const disabled = await createWebhookWorkflow(current(), { enabled: false });
+      const refused = await loggedFor(`/api/webhook:trigger/${disabled.key}`, { method: 'POST' });
+      expect(refused.status).toBe(404);
+      expect(refused.logged).toContain('"status":404');
+      expect(refused.logged).not.toContain(disabled.key);
+    });
+
+    it('says where a JSON or XML body is malformed, without a fragment of it', async () => {
+      const workflow = await createWebhookWorkflow(current());
+      const json = await loggedFor(`/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"card": "4111 1111 1111 1111" "cvc-marker": 737}',
+      });
+      expect(json.status).toBe(400);
+      expect(json.logged).toContain('"reason":"Malformed JSON body (at position 31)"');
+      expect(JSON.parse(json.answer).error.message).toBe('Malformed JSON body (at position 31)');
+      for (const fragment of ['4111', 'cvc-marker', '737']) {
+        expect(json.logged).not.toContain(fragment);
+      }
+
+      const xml = await loggedFor(`/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/xml' },
+        body: '<order-marker><card-secret-tag>4111</order-marker>',
+      });
+      expect(xml.status).toBe(400);
+      expect(xml.logged).toMatch(/"reason":"Malformed XML body \(at line 1, column \d+\)"/);
+      for (const fragment of ['card-secret-tag', '4111', 'order-marker']) {
+        expect(xml.logged).not.toContain(fragment);
+      }
+    });
+
+    it("does not repeat a refused preflight's Origin or requested method", async () => {
+      const workflow = await createWebhookWorkflow(current(), { config: { cors: { origins: ['https://app.example.com'] } } });
+      const origin = await loggedFor(`/api/webhook:trigger/${workflow.key}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://origin-marker.example', 'Access-Control-Request-Method': 'POST' },
+      });
+      expect(origin.status).toBe(403);
+      expect(origin.logged).toContain('"reason":"CORS preflight refused: this origin is not allowed"');
+      expect(origin.logged).not.toContain('origin-marker');
+      expect(origin.answer).not.toContain('origin-marker');
+
+      const method = await loggedFor(`/api/webhook:trigger/${workflow.key}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://app.example.com', 'Access-Control-Request-Method': 'METHOD-MARKER' },
+      });
+      expect(method.status).toBe(403);
+      expect(method.logged).toContain('"reason":"CORS preflight refused: the requested method is not allowed, use POST"');
+      expect(method.logged).not.toContain('METHOD-MARKER');
+      expect(method.logged).not.toContain('app.example.com');
+    });
   });
 });

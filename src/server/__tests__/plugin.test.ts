@@ -16,6 +16,6 @@ describe('plugin loading', () => {
     const response = await current().request('/api/webhook:trigger/no-such-key', { method: 'POST', body: '{}' });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await response.json()).toEqual({ error: { status: 404, message: expect.stringContaining('no-such-key') } });
+    expect(await response.json()).toEqual({ error: { status: 404, message: 'No enabled webhook workflow at this URL' } });
   });
 });

@@ -25,7 +25,8 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     for (const key of ['missing', disabled.key, other.key]) {
       const response = await postJson(testApp, key, {});
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ error: { status: 404, message: expect.stringContaining(key) } });
+      // The key is not repeated: for a workflow without authentication it is the only credential.
+      expect(await response.json()).toEqual({ error: { status: 404, message: 'No enabled webhook workflow at this URL' } });
     }
     expect(await executionCount()).toBe(0);
   });
@@ -34,7 +35,7 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     const response = await testApp.request('/api/webhook:trigger/%E0%A4%A', { method: 'POST' });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({ error: { status: 404, message: expect.stringContaining('%E0%A4%A') } });
+    expect(await response.json()).toEqual({ error: { status: 404, message: 'No enabled webhook workflow at this URL' } });
   });
 
   it('answers 405 with Allow: POST for other methods', async () => {
@@ -70,12 +71,12 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     await waitForExecutions(testApp, workflow.id, 1);
   });
 
-  it('answers 400 naming the problem for malformed JSON', async () => {
+  it('answers 400 naming where malformed JSON stops, without quoting it', async () => {
     const workflow = await createWebhookWorkflow(testApp, { sync: true });
     for (const contentType of ['application/json', 'application/vnd.api+json; charset=utf-8']) {
       const response = await postJson(testApp, workflow.key, '{"order": ', { headers: { 'Content-Type': contentType } });
       expect(response.status).toBe(400);
-      expect((await response.json()).error.message).toMatch(/^Malformed JSON body: /);
+      expect((await response.json()).error.message).toBe('Malformed JSON body (at position 10)');
     }
     expect(await executionsOf(testApp, workflow.id)).toHaveLength(0);
   });

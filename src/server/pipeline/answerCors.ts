@@ -31,11 +31,13 @@ export const answerCors: Stage<Resolved, Resolved> = (delivery) => {
   }
   const methods = allowedMethods(config);
   const requested = ctx.get('access-control-request-method').toUpperCase();
+  // The refusals do not repeat the Origin or the requested method: both are the caller's text, and
+  // refusals are written to the request log and the history.
   if (!allowed) {
-    throw new WebhookRejection(403, `CORS preflight refused: origin ${JSON.stringify(origin)} is not allowed`);
+    throw new WebhookRejection(403, 'CORS preflight refused: this origin is not allowed');
   }
   if (!(methods as string[]).includes(requested)) {
-    throw new WebhookRejection(403, `CORS preflight refused: method ${JSON.stringify(requested)} is not allowed`);
+    throw new WebhookRejection(403, `CORS preflight refused: the requested method is not allowed, use ${methods.join(', ')}`);
   }
   const requestedHeaders = ctx.get('access-control-request-headers');
   return new Answered({

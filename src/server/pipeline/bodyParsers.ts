@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import qs from 'qs';
 import { WebhookRejection } from './Delivery';
 import { refusePollutingKeys } from './hostileShapes';
+import { jsonErrorPosition } from './jsonErrorPosition';
 
 /** Parses one family of content types. */
 interface BodyParser {
@@ -33,11 +34,15 @@ export function isUtf8(raw: Buffer): boolean {
   }
 }
 
+// Parse errors are reported by position only: the parsers' own messages quote the body, and the
+// refusal reaches the request log, the history's error column and the sender's logs.
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new WebhookRejection(400, `Malformed JSON body: ${(error as Error).message}`);
+  } catch {
+    const position = jsonErrorPosition(text);
+    throw new WebhookRejection(400, position < 0 ? 'Malformed JSON body' : `Malformed JSON body (at position ${position})`);
   }
 }
 
@@ -64,12 +69,14 @@ function parseXml(text: string): unknown {
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new WebhookRejection(400, `Malformed XML body: ${valid.err.msg} (line ${valid.err.line})`);
+    throw new WebhookRejection(400, `Malformed XML body (at line ${valid.err.line}, column ${valid.err.col})`);
   }
   try {
     return xmlParser.parse(text);
   } catch (error) {
-    throw new WebhookRejection(400, `XML body refused: ${(error as Error).message}`);
+    // The parser's one limit it names without quoting the body; its other messages quote tag names.
+    const tooDeep = /Maximum nested tags exceeded/.test((error as Error).message);
+    throw new WebhookRejection(400, tooDeep ? `XML body is nested deeper than ${MAX_NESTING} levels` : 'XML body could not be parsed');
   }
 }
 
@@ -119,5 +126,6 @@ export function parseBodyBytes(raw: Buffer, contentType: string | undefined, kee
   if (keepsRaw) {
     return null;
   }
-  throw new WebhookRejection(415, `Binary ${type} bodies are kept only when the trigger keeps the raw body`);
+  // The Content-Type is the sender's text, so it is not repeated.
+  throw new WebhookRejection(415, 'Binary bodies of this Content-Type are kept only when the trigger keeps the raw body');
 }

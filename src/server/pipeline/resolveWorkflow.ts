@@ -11,7 +11,9 @@ export function resolveWorkflow(trigger: WebhookTrigger, isSync: (workflow: Work
   return (delivery) => {
     const workflow = trigger.findEnabled(delivery.key);
     if (!workflow) {
-      throw new WebhookRejection(404, `No enabled webhook workflow for key "${delivery.key}"`);
+      // Not repeated: for a workflow without authentication the key is its only credential, and the
+      // refusal is written to the request log (which names the key by a hash of it instead).
+      throw new WebhookRejection(404, 'No enabled webhook workflow at this URL');
     }
     delivery.trace.workflowId = workflow.id;
     return { ...delivery, workflow, config: (workflow.config ?? {}) as WebhookTriggerConfig, sync: isSync(workflow) };

@@ -10,14 +10,14 @@ describe('parseBodyBytes', () => {
     expect(parseBodyBytes(bytes('"just a string"'), 'application/json')).toBe('just a string');
   });
 
-  it('rejects malformed JSON with a 400 that names the problem', () => {
+  it('rejects malformed JSON with a 400 that names where, without quoting the body', () => {
     expect.assertions(3);
     try {
-      parseBodyBytes(bytes('{"a": '), 'application/json');
+      parseBodyBytes(bytes('{"token": "tok_live_123" x}'), 'application/json');
     } catch (error) {
       expect(error).toBeInstanceOf(WebhookRejection);
       expect((error as WebhookRejection).status).toBe(400);
-      expect((error as WebhookRejection).message).toMatch(/^Malformed JSON body: .+/);
+      expect((error as WebhookRejection).message).toBe('Malformed JSON body (at position 25)');
     }
   });
 
@@ -38,16 +38,17 @@ describe('parseBodyBytes', () => {
     });
     const bomb = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><l>&b;</l>';
     expect(() => parseBodyBytes(bytes(bomb), 'text/xml')).toThrow('XML body declares entities, which are refused');
-    expect(() => parseBodyBytes(bytes('<a><b></a>'), 'text/xml')).toThrow(/^Malformed XML body/);
+    // Where, not what: the validator's own message quotes the tag names.
+    expect(() => parseBodyBytes(bytes('<a><secret-tag></a>'), 'text/xml')).toThrow(/^Malformed XML body \(at line 1, column \d+\)$/);
     const deep = `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`;
-    expect(() => parseBodyBytes(bytes(deep), 'application/xml')).toThrow(WebhookRejection);
+    expect(() => parseBodyBytes(bytes(deep), 'application/xml')).toThrow('XML body is nested deeper than 64 levels');
   });
 
   it('refuses bodies of a parsed type that are not UTF-8, and binary bodies unless the raw body is kept', () => {
     const latin1 = Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]);
     expect(() => parseBodyBytes(latin1, 'application/json')).toThrow('Request body is not valid UTF-8');
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff]);
-    expect(() => parseBodyBytes(png, 'image/png')).toThrow(/^Binary image\/png bodies/);
+    expect(() => parseBodyBytes(png, 'image/png')).toThrow(/^Binary bodies of this Content-Type are kept only when/);
     expect(parseBodyBytes(png, 'image/png', true)).toBeNull();
     expect(parseBodyBytes(bytes('plain words'), 'application/octet-stream')).toBe('plain words');
   });
