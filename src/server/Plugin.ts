@@ -133,17 +133,15 @@ export class PluginWorkflowWebhookServer extends Plugin {
       const plugin = this.app.pm.get('file-manager') as unknown as (FileManager & { enabled?: boolean }) | undefined;
       return plugin?.enabled ? plugin : null;
     };
-    // Cheap refusals first, then credentials, then the bytes: verified before they are parsed.
-    const pipeline = Pipeline.start()
-      .check(guardAccepting(() => inbox.accepting))
     // Refused requests are counted per client address; only verified ones use the workflow's rate.
     const refusedRate = refusalLimit(rateCounter as Counter);
     const capacity = capacityFromEnv();
-    // Refused requests are counted per client address; only verified ones use the workflow's rate.
-    const refusedRate = refusalLimit(rateCounter as Counter);
+    // Cheap refusals first, then credentials, then the bytes: verified before they are parsed.
+    const pipeline = Pipeline.start()
+      .check(guardAccepting(() => inbox.accepting))
       .check(guardHeaderCount())
-      .then(answerListened(listeners, (key) => Boolean(trigger.findEnabled(key))))
       .check(guardConcurrency(capacity, load))
+      .then(answerListened(listeners, (key) => Boolean(trigger.findEnabled(key))))
       .then(resolveWorkflow(trigger, (workflow) => workflowPlugin.isWorkflowSync(workflow)))
       .check(guardBacklog(capacity, load))
       .check(guardClientAddress())
