@@ -5,6 +5,7 @@ export interface ListenedRequest {
   method: string;
   /** Every header, lower-case names; credential-like values masked. */
   headers: Record<string, string>;
+  /** Parsed; credential-like parameters masked, by the same rule as headers. */
   query: Record<string, unknown>;
   body: unknown;
   receivedAt: string;

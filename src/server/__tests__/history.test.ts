@@ -1,6 +1,6 @@
 import { signInThreeRoles } from './helpers/accounts';
 import { useTestApp } from './helpers/testApp';
-import { sleep } from './helpers/waitUntil';
+import { sleep, waitUntil } from './helpers/waitUntil';
 import { basicAuth, createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
 interface Row {
@@ -164,5 +164,60 @@ describe('the delivery history API', () => {
     await api(admin, 'stopListening', { query: `?filterByTk=${third}` });
     await sleep(1500);
     expect((await postJson(current(), disabled.key, {})).status).toBe(404);
+  });
+
+  it('masks every credential-like header and query parameter of a captured request', async () => {
+    const workflow = await createWebhookWorkflow(current(), { enabled: false });
+    const listenerId = (await api(admin, 'listen', { body: { workflowId: workflow.id } })).json.data.id;
+    const credentials = {
+      'X-Auth': 'hdr-auth-1',
+      'X-Webhook-Key': 'hdr-key-2',
+      'X-Access-Key': 'hdr-key-3',
+      'Private-Key': 'hdr-key-4',
+      'X-Session-Id': 'hdr-session-5',
+      Cookie: 'sid=hdr-cookie-6',
+    };
+    const caught = await postJson(current(), workflow.key, { order: 1 }, {
+      headers: { ...credentials, 'X-Shop': 'acme' },
+      query: '?access_token=q-token-1&api_key=q-key-2&hub.verify_token=q-token-3&code=q-code-4&page=2&hub.challenge=c-5',
+    });
+    expect(caught.status).toBe(200);
+    const { request } = (await api(admin, 'listened', { query: `?filterByTk=${listenerId}` })).json.data;
+    const masked = '••••••';
+    expect(request.headers).toMatchObject({
+      'x-auth': masked,
+      'x-webhook-key': masked,
+      'x-access-key': masked,
+      'private-key': masked,
+      'x-session-id': masked,
+      cookie: masked,
+      'x-shop': 'acme',
+    });
+    expect(request.query).toEqual({
+      access_token: masked,
+      api_key: masked,
+      hub: { verify_token: masked, challenge: 'c-5' },
+      code: masked,
+      page: '2',
+    });
+    expect(JSON.stringify(request)).not.toMatch(/hdr-|q-token|q-key|q-code/);
+  });
+
+  it('deletes a capture an hour after its listening window ended', async () => {
+    const workflow = await createWebhookWorkflow(current(), { enabled: false });
+    const listeners = current().app.db.getModel('webhookListeners');
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const request = { method: 'POST', headers: { 'x-shop': 'acme' }, query: {}, body: { card: '4111' }, receivedAt: minutesAgo(61).toISOString() };
+    const old = await listeners.create({ workflowId: workflow.id, workflowKey: workflow.key, capturedAt: minutesAgo(61), expiresAt: minutesAgo(60), request });
+    const oldUncaptured = await listeners.create({ workflowId: workflow.id, workflowKey: workflow.key, expiresAt: minutesAgo(61) });
+    const recent = await listeners.create({ workflowId: workflow.id, workflowKey: workflow.key, capturedAt: minutesAgo(59), expiresAt: minutesAgo(58), request });
+
+    // Every instance reads the listeners once a second; the same read removes what ended an hour ago.
+    await waitUntil(async () => (await listeners.count({ where: { workflowId: workflow.id } })) === 1, 'the old rows deleted', 10_000);
+    expect((await listeners.findOne({ where: { workflowId: workflow.id } }))?.get('id')).toBe(recent.get('id'));
+    for (const gone of [old, oldUncaptured]) {
+      expect((await api(admin, 'listened', { query: `?filterByTk=${gone.get('id')}` })).status).toBe(404);
+    }
+    expect((await api(admin, 'listened', { query: `?filterByTk=${recent.get('id')}` })).json.data).toMatchObject({ status: 'captured', request: { body: { card: '4111' } } });
   });
 });

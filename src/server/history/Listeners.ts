@@ -1,31 +1,21 @@
 import type { Database } from '@nocobase/database';
 import { Op } from '@nocobase/database';
-import { ListenedRequest, MASKED_VALUE } from '../../common/requestKeys';
+import type { ListenedRequest } from '../../common/requestKeys';
 import type { Log } from '../Log';
 import { LISTENERS_COLLECTION } from './listenerCollection';
+import { ListenerWindow, sortListenerWindows } from './listenerWindows';
 
 /** How long a designer waits for a test request. */
 export const LISTEN_SECONDS = 120;
 /** How often each instance reads which keys are being listened to (others' listeners). */
 const REFRESH_MS = Number(process.env.WEBHOOK_LISTEN_REFRESH_MS) || 1_000;
-/** Header names whose values are credentials: shown as present, never with their value. */
-const SECRET_HEADER = /authorization|cookie|token|secret|signature|api[-_]?key|password|hmac/i;
-
-export function maskHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const shown: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) {
-      continue;
-    }
-    shown[name] = SECRET_HEADER.test(name) ? MASKED_VALUE : Array.isArray(value) ? value.join(', ') : value;
-  }
-  return shown;
-}
 
 /**
  * The keys designers are listening to, on every instance: rows in `webhookListeners`, read every
- * second (the table is empty but for the minutes someone listens), plus this instance's own at
- * once. The first request to a listened key is handed over, on whichever instance it arrives.
+ * second (the table is empty but for the hour after someone listened), plus this instance's own at
+ * once. The first request to a listened key is handed over, on whichever instance it arrives. The
+ * same read finds the rows whose window ended an hour ago, which are then deleted: a capture holds
+ * the request's headers, query and body.
  */
 export class Listeners {
   private keys = new Set<string>();
@@ -53,13 +43,18 @@ export class Listeners {
     }
   }
 
-  async refresh() {
+  /** Reads the listened keys, and deletes the rows that ended over an hour before `now`. */
+  async refresh(now = Date.now()) {
     const rows = (await this.model.findAll({
-      where: { capturedAt: null, expiresAt: { [Op.gt]: new Date() } },
-      attributes: ['workflowKey'],
+      attributes: ['id', 'workflowKey', 'capturedAt', 'expiresAt'],
       raw: true,
-    })) as unknown as Array<{ workflowKey: string }>;
-    this.keys = new Set(rows.map((row) => row.workflowKey));
+    })) as unknown as ListenerWindow[];
+    const { listening, ended } = sortListenerWindows(rows, now);
+    this.keys = listening;
+    if (ended.length) {
+      // A delete only when there is something to delete: on SQLite every delete takes the write lock.
+      await this.model.destroy({ where: { id: ended } });
+    }
   }
 
   isListening(key: string): boolean {

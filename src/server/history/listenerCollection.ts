@@ -17,7 +17,8 @@ export default defineCollection({
     { type: 'string', name: 'workflowKey' },
     { type: 'date', name: 'expiresAt' },
     { type: 'date', name: 'capturedAt' },
-    // The captured request: method, headers (credentials masked), query, body.
+    // The captured request: method, headers and query (credential-like values masked), body.
+    // Deleted an hour after the window ends (see Listeners.refresh).
     { type: 'json', name: 'request', defaultValue: null },
   ],
   indexes: [{ fields: ['workflowKey'] }],

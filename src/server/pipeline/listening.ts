@@ -1,5 +1,5 @@
 import type { Listeners } from '../history/Listeners';
-import { maskHeaders } from '../history/Listeners';
+import { maskHeaders, maskQuery } from '../history/maskCredentials';
 import { parseBodyBytes } from './bodyParsers';
 import { Answered, Parsed, Received, Stage, WebhookRejection } from './Delivery';
 import { bodyTimeoutMs, readWithin } from './readBody';
@@ -44,7 +44,7 @@ export function answerListened(
     const captured = await listeners.capture(key, {
       method: ctx.method,
       headers: maskHeaders(ctx.headers),
-      query: parseQuery(ctx.querystring),
+      query: maskQuery(parseQuery(ctx.querystring)),
       body: bodyOf(raw, ctx.get('content-type')),
       receivedAt: new Date(delivery.receivedAt).toISOString(),
     });
@@ -71,7 +71,7 @@ export function copyToListener(listeners: Listeners): Stage<Parsed, Parsed> {
         .capture(delivery.key, {
           method: context.method,
           headers: maskHeaders(ctx.headers),
-          query: context.query,
+          query: maskQuery(context.query),
           body: context.body,
           receivedAt: new Date(delivery.receivedAt).toISOString(),
         })
