@@ -254,6 +254,28 @@ describe('webhook designer in the browser', () => {
     expect(tampered.status).toBe(401);
   }, 180_000);
 
+  it('v1: an open URL is flagged, and one click guards it with a random secret header', async () => {
+    const { page } = session;
+    const id = await designer.createWebhookWorkflow('Open URL', false);
+    await designer.openTriggerConfig();
+    const warning = page.getByTestId('webhook-open-url-warning');
+    await warning.getByText('Anyone who learns this URL can start this workflow.').waitFor();
+    await page.getByTestId('webhook-section-security').scrollIntoViewIfNeeded();
+    await session.screenshot('v1-trigger-open-url-warning');
+    await page.getByTestId('webhook-add-secret-header').click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('webhook-auth-header-name').inputValue()).toBe('X-Webhook-Secret');
+    const secret = await page.getByTestId('webhook-auth-header-value').inputValue();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    await designer.submitDrawer();
+    expect((await workflow(id)).config.auth).toEqual({ type: 'header', name: 'X-Webhook-Secret', value: secret });
+
+    await designer.enableWorkflow();
+    const url = await designer.readWebhookUrl();
+    expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await fetch(url, { method: 'POST', body: '{}', headers: { 'X-Webhook-Secret': secret } })).status).toBe(200);
+  }, 180_000);
+
   it('v2: a webhook workflow is created and given an HTTP Response node in the v2 client', async () => {
     const { page } = session;
     const title = 'Orders (v2)';

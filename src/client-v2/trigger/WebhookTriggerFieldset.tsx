@@ -11,6 +11,7 @@ import { EventsFields } from './EventsFields';
 import { HandshakeFields } from './HandshakeFields';
 import { IdempotencyFields } from './IdempotencyFields';
 import { LimitsFields } from './LimitsFields';
+import { OpenUrlWarning } from './OpenUrlWarning';
 import { RawBodyField } from './RawBodyField';
 import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
@@ -30,6 +31,7 @@ export default function WebhookTriggerFieldset() {
         <DeliveryHistoryButton workflowId={workflow?.id} />
       </Section>
       <Section title={t('Security')} testId="webhook-section-security">
+        <OpenUrlWarning />
         <AuthFields />
         <SignatureFields />
       </Section>
