@@ -1,5 +1,5 @@
 import { useTestApp } from './helpers/testApp';
-import { createWebhookWorkflow, deliveriesToRun, executionsOf, waitForExecutions } from './helpers/workflows';
+import { createWebhookWorkflow, deliveriesToRun, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { runHostileCases, renderTable } = require('../../../scripts/hostile/cases');
@@ -61,5 +61,29 @@ describe('hostile input', () => {
     expect(run.context.body).toEqual({ after: 'the storm' });
     expect(await executionsOf(current(), workflow.id)).toHaveLength(1);
     expect(await deliveriesToRun(current(), workflow.id)).toHaveLength(1);
+  });
+
+  it('answers 400 for a query or form body that is not valid percent-encoding, and still refuses encoded __proto__ keys', async () => {
+    const workflow = await createWebhookWorkflow(current());
+    const sendForm = (body: string) =>
+      current().request(`/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    const answers: Array<[string, Response]> = [
+      ['Query string is not valid percent-encoding', await postJson(current(), workflow.key, {}, { query: '?a=%ZZ' })],
+      ['Query string is not valid percent-encoding', await postJson(current(), workflow.key, {}, { query: '?x%5B__proto__%5D=1&b=%ZZ' })],
+      ['Form body is not valid percent-encoding', await sendForm('a=%ZZ')],
+      ['Form body is not valid percent-encoding', await sendForm('x%5B__proto__%5D=1&b=%ZZ')],
+      ['Request query contains a __proto__ or constructor.prototype key, which is refused', await postJson(current(), workflow.key, {}, { query: '?__proto__%5Bx%5D=1' })],
+      ['Request query contains a __proto__ or constructor.prototype key, which is refused', await postJson(current(), workflow.key, {}, { query: '?a=1&x%5B__proto__%5D=1' })],
+      ['Request body contains a __proto__ or constructor.prototype key, which is refused', await sendForm('__proto__%5Bx%5D=1')],
+    ];
+    for (const [message, response] of answers) {
+      expect({ status: response.status, body: await response.json() }).toEqual({ status: 400, body: { error: { status: 400, message } } });
+    }
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(await deliveriesToRun(current(), workflow.id)).toHaveLength(0);
   });
 });

@@ -47,7 +47,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Query strings and form bodies: brackets and dots nest (`hub.challenge` → `hub` → `challenge`). */
-export function parseUrlEncoded(text: string, part = 'query'): Record<string, unknown> {
+export function parseUrlEncoded(text: string, part: 'query' | 'body' = 'query'): Record<string, unknown> {
   // The parser silently drops `__proto__` keys; such a request is refused instead, so that the
   // sender learns it was not taken as sent.
   refusePollutingKeys(text, part);

@@ -1,4 +1,5 @@
 import { WebhookRejection } from './Delivery';
+import { decodeUrlEncoded } from './percentEncoding';
 
 /** Keys through which a later merge could reach `Object.prototype`. */
 const POLLUTING_KEY = /(^|[.[\]&?])(__proto__|constructor\W*prototype)/;
@@ -27,15 +28,12 @@ export function refuseHostileShape(value: unknown, part: string, maxDepth: numbe
   }
 }
 
-/** Refuses a query string or form body whose keys try `__proto__` or `constructor.prototype`. */
-export function refusePollutingKeys(urlEncoded: string, part: string): void {
-  let decoded = urlEncoded;
-  try {
-    decoded = decodeURIComponent(urlEncoded.replace(/\+/g, ' '));
-  } catch {
-    // Undecodable escapes are left as they are; the check below still sees the plain text.
-  }
-  if (POLLUTING_KEY.test(decoded)) {
+/**
+ * Refuses a query string or form body whose keys try `__proto__` or `constructor.prototype`, and
+ * one that is not valid percent-encoding (which this check could not read).
+ */
+export function refusePollutingKeys(urlEncoded: string, part: 'query' | 'body'): void {
+  if (POLLUTING_KEY.test(decodeUrlEncoded(urlEncoded, part))) {
     throw new WebhookRejection(400, `Request ${part} contains a __proto__ or constructor.prototype key, which is refused`);
   }
 }
