@@ -73,7 +73,8 @@ export function answerFromResponseConfig(config: ResponseConfig | undefined, def
   const headers = { ...defaults.headers, ...headerRulesToRecord(config?.headers, problems) };
   const status = isUnset(config?.statusCode) ? defaults.status : answerStatusOf(config?.statusCode);
   if (status == null) {
-    const message = `The configured status code ${JSON.stringify(config?.statusCode)} is not between ${MIN_ANSWER_STATUS} and ${MAX_ANSWER_STATUS}`;
+    // Not echoed: a status built from request variables would put the sender's text in the log.
+    const message = `The configured status code is not a number between ${MIN_ANSWER_STATUS} and ${MAX_ANSWER_STATUS}`;
     problems.push(message);
     return { answer: jsonError(500, message), problems };
   }

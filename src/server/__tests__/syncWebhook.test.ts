@@ -268,7 +268,11 @@ describe('synchronous webhook workflows', () => {
     });
     const response = await postJson(current(), workflow.key, { status: 100 });
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: { status: 500, message: expect.stringContaining('not between 200 and 599') } });
+    expect(await response.json()).toEqual({ error: { status: 500, message: expect.stringContaining('not a number between 200 and 599') } });
+    // The sender's text is not repeated in the answer (nor in the log line built from it).
+    const echoed = await postJson(current(), workflow.key, { status: '<b>card 4111</b>' });
+    expect(echoed.status).toBe(500);
+    expect(await echoed.text()).not.toContain('4111');
   });
 
   it('refuses to save an invalid header name or a status outside 200–599, in the node and the trigger', () => {
