@@ -117,6 +117,11 @@ function hostileCases(path) {
       name: '__proto__ key in form body',
       write: send({ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1&__proto__[polluted]=yes' }),
     },
+    { name: 'invalid percent-encoding in query', write: (socket) => socket.write(request(`${path}?a=%ZZ&__proto__%5Bpolluted%5D=yes`, { headers: json, body: '{}' })) },
+    {
+      name: 'invalid percent-encoding in form body',
+      write: send({ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=%ZZ&__proto__%5Bpolluted%5D=yes' }),
+    },
     { name: '100 KB URL', write: (socket) => socket.write(request(`${path}?q=${"x".repeat(100 * 1024)}`, { headers: json, body: "{}" })) },
     {
       name: 'body sent one byte a second',

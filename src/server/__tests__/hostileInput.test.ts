@@ -26,6 +26,8 @@ const EXPECTED: Record<string, number | 'cut off or 400'> = {
   'constructor.prototype in body': 400,
   '__proto__ key in query': 400,
   '__proto__ key in form body': 400,
+  'invalid percent-encoding in query': 400,
+  'invalid percent-encoding in form body': 400,
   '100 KB URL': 431,
   'body sent one byte a second': 408,
   'well-formed delivery afterwards': 200,
