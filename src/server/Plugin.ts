@@ -49,6 +49,8 @@ import { readBody } from './pipeline/readBody';
 import { resolveWorkflow } from './pipeline/resolveWorkflow';
 import ResponseInstruction from './ResponseInstruction';
 import { createScheduler } from './scheduling/createScheduler';
+import { engineActivity } from './host/engine';
+import { nocobaseVersion } from './host/hostCheck';
 import { defineSettings } from './settings/defineSettings';
 import { RetentionStore } from './settings/RetentionStore';
 import settingsCollection from './settings/settingsCollection';
@@ -98,7 +100,13 @@ export class PluginWorkflowWebhookServer extends Plugin {
     await tuneSqlite(this.db, this.app.logger);
     const logger = this.app.logger;
     const workflowPlugin = this.app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
-    const scheduler = createScheduler(workflowPlugin, this.app.db.options.dialect ?? 'sqlite', logger, () => load.requests);
+    const host = { version: nocobaseVersion(this.app), logger };
+    const scheduler = createScheduler(
+      () => engineActivity(workflowPlugin, this.app.eventQueue, host),
+      this.app.db.options.dialect ?? 'sqlite',
+      logger,
+      () => load.requests,
+    );
     const trigger = new WebhookTrigger(workflowPlugin, scheduler);
     workflowPlugin.registerTrigger(TRIGGER_TYPE, trigger);
     workflowPlugin.registerInstruction(RESPONSE_NODE_TYPE, new ResponseInstruction(workflowPlugin));

@@ -1,6 +1,6 @@
 import type { Log } from '../Log';
 import { ArrivalHold, DEFAULT_HOLD, HoldOptions } from './ArrivalHold';
-import { EngineActivity, engineQuiet } from './engineActivity';
+import type { EngineActivity } from '../host/engine';
 import type { RunScheduler } from './RunScheduler';
 import { startEach } from './startEach';
 
@@ -30,7 +30,7 @@ export class SerialScheduler implements RunScheduler {
   private readonly hold: ArrivalHold;
 
   constructor(
-    private readonly engine: EngineActivity | null,
+    private readonly engine: EngineActivity,
     private readonly logger: Log,
     holdOptions: HoldOptions = DEFAULT_HOLD,
   ) {
@@ -46,7 +46,8 @@ export class SerialScheduler implements RunScheduler {
 
   runSync<T>(run: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.syncTasks.push({ run: () => this.holdingEngine(run).then(resolve, reject) });
+      // The engine takes no queued run beside it: on SQLite the two would contend for the one lock.
+      this.syncTasks.push({ run: () => this.engine.holdQueueWhile(run).then(resolve, reject) });
       this.pump();
     });
   }
@@ -69,7 +70,7 @@ export class SerialScheduler implements RunScheduler {
     this.pumping = (async () => {
       try {
         for (let task = this.next(); task; task = this.next()) {
-          await engineQuiet(this.engine);
+          await this.engine.quiet();
           await task.run().catch((error: unknown) => this.logger.error('[webhook] queued run failed', { error }));
         }
       } finally {
@@ -103,28 +104,8 @@ export class SerialScheduler implements RunScheduler {
     return {
       run: async () => {
         await startEach(batch, this.logger);
-        await engineQuiet(this.engine);
+        await this.engine.quiet();
       },
     };
-  }
-
-  /** Marks the engine busy for the length of the run, exactly as its own dispatcher does. */
-  private async holdingEngine<T>(run: () => Promise<T>): Promise<T> {
-    const running = run();
-    if (!this.engine) {
-      return running;
-    }
-    const held = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.engine.executing = held;
-    try {
-      return await running;
-    } finally {
-      if (this.engine.executing === held) {
-        this.engine.executing = null;
-      }
-    }
   }
 }

@@ -1,14 +1,31 @@
-import type { EngineActivity } from '../engineActivity';
+import type { EngineActivity } from '../../host/engine';
 import { SerialScheduler } from '../SerialScheduler';
 import { streamFor } from './streamFor';
+
+/** An engine that is never busy and counts the queue holds it is asked for. */
+function idleEngine(): EngineActivity & { holds: number } {
+  const engine = {
+    holds: 0,
+    busy: () => false,
+    quiet: async () => undefined,
+    async holdQueueWhile<T>(run: () => Promise<T>) {
+      engine.holds += 1;
+      try {
+        return await run();
+      } finally {
+        engine.holds -= 1;
+      }
+    },
+  };
+  return engine;
+}
 
 const quietLog = { debug: () => 0, info: () => 0, warn: () => 0, error: () => 0 };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('SerialScheduler', () => {
   it('runs one task at a time, synchronous deliveries before queued asynchronous ones', async () => {
-    const engine: EngineActivity = { saving: null, executing: null };
-    const scheduler = new SerialScheduler(engine, quietLog);
+    const scheduler = new SerialScheduler(idleEngine(), quietLog);
     const order: string[] = [];
     let running = 0;
     let maxRunning = 0;
@@ -33,39 +50,37 @@ describe('SerialScheduler', () => {
     expect(scheduler.pending).toBe(0);
   });
 
-  it('waits for the engine to be quiet and marks it busy while a synchronous run goes on', async () => {
+  it('waits for the engine to be quiet, and holds its queue while a synchronous run goes on', async () => {
     let finishEngineWork: () => void = () => undefined;
-    const engine: EngineActivity = {
-      saving: null,
-      executing: new Promise<void>((resolve) => (finishEngineWork = resolve)),
-    };
+    const engineWork = new Promise<void>((resolve) => (finishEngineWork = resolve));
+    const counted = idleEngine();
+    const engine = { ...counted, quiet: () => engineWork };
+    let holdsDuringRun = 0;
     const scheduler = new SerialScheduler(engine, quietLog);
     let started = false;
-    let engineBusyDuringRun = false;
     const result = scheduler.runSync(async () => {
       started = true;
       await tick();
-      engineBusyDuringRun = engine.executing != null;
+      holdsDuringRun = counted.holds;
       return 42;
     });
     await tick();
     expect(started).toBe(false);
 
-    engine.executing = null;
     finishEngineWork();
     expect(await result).toBe(42);
-    expect(engineBusyDuringRun).toBe(true);
-    expect(engine.executing).toBeNull();
+    expect(holdsDuringRun).toBe(1);
+    expect(counted.holds).toBe(0);
   });
 
   it('passes a failing run back to its caller and keeps going', async () => {
-    const scheduler = new SerialScheduler({ saving: null, executing: null }, quietLog);
+    const scheduler = new SerialScheduler(idleEngine(), quietLog);
     await expect(scheduler.runSync(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(scheduler.runSync(async () => 'next')).resolves.toBe('next');
   });
 
   it('gives waiting async deliveries a turn under steady synchronous load', async () => {
-    const scheduler = new SerialScheduler({ saving: null, executing: null }, quietLog);
+    const scheduler = new SerialScheduler(idleEngine(), quietLog);
     const order: string[] = [];
     let keepSending = true;
     // A sender that always has another sync delivery waiting.
@@ -90,7 +105,7 @@ describe('SerialScheduler', () => {
   });
 
   it('starts async runs once deliveries stop arriving, and during a steady stream after the longest hold', async () => {
-    const scheduler = new SerialScheduler({ saving: null, executing: null }, quietLog, { pauseMs: 100, maxHoldMs: 400 });
+    const scheduler = new SerialScheduler(idleEngine(), quietLog, { pauseMs: 100, maxHoldMs: 400 });
     const startedAt: number[] = [];
     let arrived = 0;
     const arrive = () => {
