@@ -35,7 +35,7 @@ import { answerListened, copyToListener } from './pipeline/listening';
 import { RefusalRecorder } from './history/RefusalRecorder';
 import deliveryCollection from './inbox/deliveryCollection';
 import { Inbox } from './inbox/Inbox';
-import { tuneSqlite } from './inbox/sqliteTuning';
+import { tuneSqlite } from './host/sqlite';
 import { dispatch } from './pipeline/dispatch';
 import { guardAccepting } from './pipeline/guardAccepting';
 import { capacityFromEnv, guardBacklog, guardConcurrency } from './pipeline/guardCapacity';
@@ -97,10 +97,11 @@ export class PluginWorkflowWebhookServer extends Plugin {
   }
 
   async load() {
-    await tuneSqlite(this.db, this.app.logger);
     const logger = this.app.logger;
-    const workflowPlugin = this.app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
+    // What the host-internal modules (./host) name when a start-up check fails.
     const host = { version: nocobaseVersion(this.app), logger };
+    await tuneSqlite(this.db, host);
+    const workflowPlugin = this.app.pm.get(PluginWorkflowServer) as PluginWorkflowServer;
     const scheduler = createScheduler(
       () => engineActivity(workflowPlugin, this.app.eventQueue, host),
       this.app.db.options.dialect ?? 'sqlite',

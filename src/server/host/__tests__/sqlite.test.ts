@@ -4,9 +4,17 @@ import path from 'path';
 import { Database } from '@nocobase/database';
 import sqlite3 from 'sqlite3';
 import { sleep } from '../../__tests__/helpers/waitUntil';
-import { tuneSqlite } from '../sqliteTuning';
+import { checkSqliteConnections, tuneSqlite } from '../sqlite';
 
-const quietLog = { debug: () => 0, info: () => 0, warn: () => 0, error: () => 0 };
+function capturingReport() {
+  const lines = { info: [] as string[], error: [] as string[] };
+  const report = {
+    version: '2.2.15',
+    logger: { info: (message: string) => lines.info.push(message), error: (message: string) => lines.error.push(message) },
+  };
+  return { lines, report };
+}
+const quiet = capturingReport().report;
 
 interface RawConnection {
   open: boolean;
@@ -48,8 +56,14 @@ describe('SQLite tuning', () => {
 
   it('gives every transaction the 10 s busy timeout, so one waits out a lock held for 6.5 s instead of failing', async () => {
     const { db, storage } = opened;
-    expect(await tuneSqlite(db, quietLog, {})).toBe(true);
+    const { lines, report } = capturingReport();
+    expect(await tuneSqlite(db, report, {})).toHaveLength(4);
     expect(await journalMode(db)).toBe('wal');
+    // The start-up line says exactly what changed, and how to turn it off.
+    expect(lines.info).toEqual([
+      "[webhook] SQLite tuned: transactions DEFERRED → IMMEDIATE; every connection's busy timeout → 10000 ms, up to 4 committed transactions' connections reused; busy_timeout 1000 → 10000 ms; journal_mode delete → wal. WEBHOOK_SQLITE_TUNING=off leaves SQLite as it is.",
+    ]);
+    expect(lines.error).toEqual([]);
     // node-sqlite3 opens every connection with 1 s; Sequelize retries SQLITE_BUSY five times.
     const timeoutInTransaction = await db.sequelize.transaction(async (transaction) => {
       const [rows] = await db.sequelize.query('PRAGMA busy_timeout', { transaction });
@@ -75,7 +89,7 @@ describe('SQLite tuning', () => {
 
   it('gives one transaction after another the same connection, concurrent ones their own, and closes them with the database', async () => {
     const { db } = opened;
-    await tuneSqlite(db, quietLog, {});
+    await tuneSqlite(db, quiet, {});
     const connectionOf = () =>
       db.sequelize.transaction(async (transaction) => {
         await db.sequelize.query("INSERT INTO notes (text) VALUES ('x')", { transaction });
@@ -97,7 +111,19 @@ describe('SQLite tuning', () => {
 
   it('leaves the database as it is with WEBHOOK_SQLITE_TUNING=off', async () => {
     const { db } = opened;
-    expect(await tuneSqlite(db, quietLog, { WEBHOOK_SQLITE_TUNING: 'off' })).toBe(false);
+    expect(await tuneSqlite(db, quiet, { WEBHOOK_SQLITE_TUNING: 'off' })).toBeNull();
     expect(await journalMode(db)).toBe('delete');
+  });
+
+  it('passes its start-up check on the installed Sequelize, and without the connection manager logs one error and tunes the rest', async () => {
+    const { db } = opened;
+    expect(checkSqliteConnections(db)).toEqual({ ok: true });
+    const without = { sequelize: { connectionManager: {} } } as unknown as Database;
+    const missing = checkSqliteConnections(without);
+    expect(missing).toEqual({ ok: false, problem: expect.stringContaining('getConnection, releaseConnection, close') });
+    const { lines, report } = capturingReport();
+    expect(await tuneSqlite(db, report, {}, () => missing)).toHaveLength(3);
+    expect(lines.error).toEqual([expect.stringMatching(/^\[webhook\] NocoBase 2\.2\.15: SQLite connections: Sequelize's SQLite connection manager has no getConnection, releaseConnection, close;/)]);
+    expect(await journalMode(db)).toBe('wal');
   });
 });
