@@ -36,6 +36,7 @@ import { RefusalRecorder } from './history/RefusalRecorder';
 import deliveryCollection from './inbox/deliveryCollection';
 import { Inbox } from './inbox/Inbox';
 import { tuneSqlite } from './host/sqlite';
+import { reportMiddlewareOrder, useAheadOfNocoBase } from './host/middleware';
 import { dispatch } from './pipeline/dispatch';
 import { guardAccepting } from './pipeline/guardAccepting';
 import { capacityFromEnv, guardBacklog, guardConcurrency } from './pipeline/guardCapacity';
@@ -56,30 +57,6 @@ import { RetentionStore } from './settings/RetentionStore';
 import settingsCollection from './settings/settingsCollection';
 import { answerOtherUrlForms, WebhookEndpoint } from './WebhookEndpoint';
 import WebhookTrigger from './WebhookTrigger';
-
-/**
- * Everything in NocoBase's middleware chain that a delivery does not need: request/response
- * logging (the endpoint writes one compact line of its own), audit, session token, i18n, error
- * pages (the pipeline answers every error itself), body parsing (it reads the raw bytes), CORS,
- * data sources, ACL and the resourcer, plus the preset plugins' own guards for their routes.
- * Untagged middleware (topo cannot order anything before those) still runs first; it is cheap.
- */
-const MIDDLEWARE_SKIPPED = [
-  'audit',
-  'logger',
-  'i18n',
-  'extractClientIp',
-  'errorHandler',
-  'bodyParser',
-  'cors',
-  'dataWrapping',
-  'dataSource',
-  'idp-oauth-resource-auth',
-  'idp-oauth-interaction',
-  'flow-surfaces-write-body-errors',
-  'mcp-oauth-protected-resource',
-  'mcp-unauthorized-response',
-];
 
 /** The workflow plugin's permission snippet: roles with it may manage workflows. */
 const WORKFLOW_SNIPPET = 'pm.workflow.workflows';
@@ -187,6 +164,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const sweeps = [listeners, callbacks.timeouts, subscriptions];
     let indexRefresh: NodeJS.Timeout | null = null;
     this.app.on('afterStart', async () => {
+      reportMiddlewareOrder(this.app, ['webhook', 'webhook-callback', 'webhook-other-url-forms'], host);
       await callbacks.makeKey();
       inbox.start();
       sweeps.forEach((sweep) => sweep.start());
@@ -205,12 +183,8 @@ export class PluginWorkflowWebhookServer extends Plugin {
       await inbox.stop();
       await scheduler.drain();
     });
-    this.app.use(endpoint.middleware, { tag: 'webhook', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
-    this.app.use(answerOtherUrlForms(apiPrefix, endpoint), {
-      tag: 'webhook-other-url-forms',
-      after: ['generateReqId', 'webhook', 'webhook-callback'],
-      before: MIDDLEWARE_SKIPPED,
-    });
+    useAheadOfNocoBase(this.app, endpoint.middleware, 'webhook');
+    useAheadOfNocoBase(this.app, answerOtherUrlForms(apiPrefix, endpoint), 'webhook-other-url-forms', ['webhook', 'webhook-callback']);
     this.defineHistory({ db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
     defineSettings(this.app, retention);
   }
@@ -264,7 +238,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
       },
       { tag: 'webhook-callback-keys', before: 'acl' },
     );
-    this.app.use(endpoint.middleware, { tag: 'webhook-callback', after: 'generateReqId', before: MIDDLEWARE_SKIPPED });
+    useAheadOfNocoBase(this.app, endpoint.middleware, 'webhook-callback');
     // Made at start (not at the first wait), so that runs waiting from before it are told apart.
     const makeKey = () => keys.current().catch((error) => logger.error('[webhook] the callback key could not be made', { error }));
     return { timeouts, makeKey };
