@@ -51,7 +51,8 @@ import { resolveWorkflow } from './pipeline/resolveWorkflow';
 import ResponseInstruction from './ResponseInstruction';
 import { createScheduler } from './scheduling/createScheduler';
 import { engineActivity } from './host/engine';
-import { nocobaseVersion } from './host/hostCheck';
+import { HostReport, nocobaseVersion, reportHostCheck } from './host/hostCheck';
+import { checkExecutionContext } from './host/executionContext';
 import { defineSettings } from './settings/defineSettings';
 import { RetentionStore } from './settings/RetentionStore';
 import settingsCollection from './settings/settingsCollection';
@@ -157,7 +158,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
       apiPrefix,
       (delivery, answer) => refusals.record(delivery, answer),
     );
-    const callbacks = this.defineCallbacks(workflowPlugin, secrets, apiPrefix);
+    const callbacks = this.defineCallbacks(workflowPlugin, secrets, apiPrefix, host);
     const subscriptions = this.defineSubscriptions(apiPrefix);
     // The sweeps that read the database on a timer, started and stopped with the app (one
     // listener each way for all of them).
@@ -209,16 +210,24 @@ export class PluginWorkflowWebhookServer extends Plugin {
    * "Wait for callback": the node, the callback URLs its runs get in `$context.callbackUrls`, the
    * endpoint `/api/webhook:callback/<token>` that resumes a waiting run, and the timeout sweep.
    */
-  private defineCallbacks(workflowPlugin: PluginWorkflowServer, secrets: SecretReader, apiPrefix: string) {
+  private defineCallbacks(workflowPlugin: PluginWorkflowServer, secrets: SecretReader, apiPrefix: string, host: HostReport) {
     const logger = this.app.logger;
     // The installation's own random key signs callback tokens: the same on every instance and
     // across restarts, and known to no one who only has the code or the app's environment.
     const keys = new CallbackKeys(this.db);
     workflowPlugin.registerInstruction(CALLBACK_NODE_TYPE, new CallbackInstruction(workflowPlugin, keys, apiPrefix));
     const urls = new CallbackUrls(this.db, keys, apiPrefix);
-    this.db.on('executions.afterCreate', (execution: Parameters<CallbackUrls['addTo']>[0], options: Transactionable) =>
-      urls.addTo(execution, options),
+    const contextWritable = reportHostCheck(
+      host,
+      'execution context',
+      checkExecutionContext(this.db),
+      'runs get their callback URL as the "Wait for callback" node\'s result only, not in $context.callbackUrls',
     );
+    if (contextWritable) {
+      this.db.on('executions.afterCreate', (execution: Parameters<CallbackUrls['addTo']>[0], options: Transactionable) =>
+        urls.addTo(execution, options),
+      );
+    }
     const pipeline = Pipeline.start()
       .then(resolveCallback({ db: this.db, keys, legacySecret: legacyCallbackSecret() }))
       .check(guardMethod)

@@ -3,16 +3,10 @@ import { CALLBACK_ACTION, CALLBACK_NODE_TYPE } from '../../common/constants';
 import { publicWebhookUrl } from '../publicUrl';
 import type { CallbackKeys } from './CallbackKeys';
 import { callbackToken } from './callbackToken';
+import { addToExecutionContext, ExecutionRow } from '../host/executionContext';
 
 export function callbackUrl(secret: string, apiPrefix: string, executionId: number | string, nodeId: number | string) {
   return publicWebhookUrl(apiPrefix, CALLBACK_ACTION, callbackToken(secret, executionId, nodeId));
-}
-
-interface ExecutionLike {
-  id: number | string;
-  workflowId: number | string;
-  context: Record<string, unknown> | null;
-  update(values: object, options: Transactionable & { hooks?: boolean }): Promise<unknown>;
 }
 
 /**
@@ -51,13 +45,13 @@ export class CallbackUrls {
   }
 
   /** For `executions.afterCreate`. */
-  async addTo(execution: ExecutionLike, options: Transactionable) {
+  async addTo(execution: ExecutionRow, options: Transactionable) {
     const nodes = await this.nodesOf(execution.workflowId, options);
     if (!nodes.length) {
       return;
     }
     const { secret } = await this.keys.current();
     const callbackUrls = Object.fromEntries(nodes.map((node) => [node.key, callbackUrl(secret, this.apiPrefix, execution.id, node.id)]));
-    await execution.update({ context: { ...(execution.context ?? {}), callbackUrls } }, { transaction: options.transaction, hooks: false });
+    await addToExecutionContext(execution, { callbackUrls }, options);
   }
 }
