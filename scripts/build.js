@@ -12,7 +12,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { rollup } = require('rollup');
 const esbuild = require('rollup-plugin-esbuild').default;
-const { isExternal } = require('./client-externals');
+const { INLINED_DATA_MODULES, isExternal } = require('./client-externals');
 
 const root = path.resolve(__dirname, '..');
 const pkg = require(path.join(root, 'package.json'));
@@ -21,6 +21,30 @@ const LANES = [
   { entry: 'src/client/index.tsx', outDir: 'dist/client', amdId: pkg.name },
   { entry: 'src/client-v2/index.tsx', outDir: 'dist/client-v2', amdId: `${pkg.name}/client-v2` },
 ];
+
+/**
+ * Each of `INLINED_DATA_MODULES` (CommonJS files of plain JSON-like values) becomes an ES module of
+ * its exported values, read from the installed package at build time.
+ */
+function inlineDataModules() {
+  const files = new Map(INLINED_DATA_MODULES.map((id) => [require.resolve(id, { paths: [root] }), id]));
+  return {
+    name: 'inline-data-modules',
+    resolveId(id) {
+      return INLINED_DATA_MODULES.includes(id) ? require.resolve(id, { paths: [root] }) : null;
+    },
+    load(file) {
+      if (!files.has(file)) {
+        return null;
+      }
+      const values = require(file);
+      return Object.keys(values)
+        .filter((name) => name !== '__esModule')
+        .map((name) => `export const ${name} = ${JSON.stringify(values[name])};`)
+        .join('\n');
+    },
+  };
+}
 
 function buildServer() {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -42,6 +66,7 @@ async function buildLane({ entry, outDir, amdId }) {
     input: path.join(root, entry),
     external: isExternal,
     plugins: [
+      inlineDataModules(),
       esbuild({
         target: 'es2019',
         jsx: 'transform',

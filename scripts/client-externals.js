@@ -19,8 +19,14 @@ const EXTERNAL_PACKAGES = [
 
 const PLUGIN_PREFIXES = ['@nocobase/plugin-', '@nocobase/preset-'];
 
+/**
+ * Plain-data modules of NocoBase packages that the page has no module for, inlined by the build
+ * (see `inlineDataModules` in build.js): the workflow plugin's execution status table.
+ */
+const INLINED_DATA_MODULES = ['@nocobase/plugin-workflow/dist/common/executionStatus'];
+
 function isExternal(id) {
-  if (id.startsWith('.') || id.startsWith('/') || id.startsWith('\0')) {
+  if (id.startsWith('.') || id.startsWith('/') || id.startsWith('\0') || INLINED_DATA_MODULES.includes(id)) {
     return false;
   }
   if (EXTERNAL_PACKAGES.some((name) => id === name || id.startsWith(`${name}/`))) {
@@ -29,4 +35,4 @@ function isExternal(id) {
   return PLUGIN_PREFIXES.some((prefix) => id.startsWith(prefix));
 }
 
-module.exports = { EXTERNAL_PACKAGES, isExternal };
+module.exports = { EXTERNAL_PACKAGES, INLINED_DATA_MODULES, isExternal };
