@@ -1,7 +1,9 @@
 /**
- * The part of @nocobase/client-v2 this plugin uses (not installable here: not served by the
- * registry). At run time the NocoBase page provides the real module.
+ * The part of @nocobase/client-v2 this plugin uses. The package is not published to the registry
+ * this project installs from, so it has no declarations here; at run time the NocoBase page
+ * provides the real module. Only what the plugin calls is declared, as NocoBase 2.2 has it.
  */
+import type { FlowEngine } from '@nocobase/flow-engine';
 import type { TextAreaProps } from 'antd/es/input';
 import type React from 'react';
 
@@ -26,15 +28,18 @@ export interface PluginSettingsManager {
 export interface Application {
   pm: PluginManager;
   pluginSettingsManager: PluginSettingsManager;
-  i18n: { t(key: string, options?: Record<string, unknown>): string };
+  flowEngine: FlowEngine;
 }
 
-export declare class Plugin<Options = unknown, App = Application> {
-  app: App & Application;
+export declare class Plugin<Options = unknown, App extends Application = Application> {
+  protected app: App;
   options: Options;
+  get pluginSettingsManager(): PluginSettingsManager;
   afterAdd(): Promise<void>;
   beforeLoad(): Promise<void>;
   load(): Promise<void>;
+  /** Translates with the plugin's own namespace (its package name). */
+  t(key: string, options?: Record<string, unknown>): string;
 }
 
 /** A JSON editor: shows `value` as formatted JSON and reports the parsed value on blur. */

@@ -1,13 +1,15 @@
 /**
- * The part of @nocobase/client (v1) this plugin uses. The package cannot be installed here (its
- * dependencies are not published to the registry), so its type is declared by hand; at run time
- * the NocoBase page provides the real module.
+ * The part of @nocobase/client (v1) this plugin uses. Its tarball is served, but its dependencies
+ * (@nocobase/client-v2, @nocobase/flow-engine) are not, so it cannot be installed here and its type
+ * is declared by hand; at run time the NocoBase page provides the real module.
  */
+import type { FlowEngine } from '@nocobase/flow-engine';
+
 export interface PluginManager {
   get(name: string): unknown;
 }
 
-/** Plugin settings pages (`/admin/settings/<name>`); `title` may be a `{{t(...)}}` expression. */
+/** Plugin settings pages (`/admin/settings/<name>`); `title` may be a `{{t(...)}}` template. */
 export interface PluginSettingsManager {
   add(
     name: string,
@@ -24,6 +26,7 @@ export interface PluginSettingsManager {
 export interface Application {
   pm: PluginManager;
   pluginSettingsManager: PluginSettingsManager;
+  flowEngine: FlowEngine;
 }
 
 export declare class Plugin<Options = unknown> {

@@ -1,6 +1,7 @@
 import { Trigger, type TriggerLoaderOf, type UseVariableOptions } from '@nocobase/plugin-workflow/client-v2';
 import { isTriggerConfigValid } from '../common/availability';
 import type { WebhookTriggerConfig } from '../common/types';
+import { useCallbackUrlVariables } from './callback/useCallbackUrlVariables';
 import { tExpr } from './locale';
 import { useWebhookVariables } from './useWebhookVariables';
 
@@ -15,8 +16,11 @@ export default class WebhookTrigger extends Trigger {
   FieldsetLoader: TriggerLoaderOf = () => import('./trigger/WebhookTriggerFieldset');
   TriggerFieldsetLoader: TriggerLoaderOf = () => import('./trigger/WebhookExecuteFieldset');
 
+  /** The request, then the callback URLs every run gets (other triggers get these from `offerCallbackUrlsInTriggers`). */
   useVariables(config: Record<string, unknown>, options?: UseVariableOptions) {
-    return useWebhookVariables(config, options);
+    const variables = useWebhookVariables(config, options);
+    const callbackUrls = useCallbackUrlVariables(options);
+    return variables && callbackUrls ? [...variables, callbackUrls] : variables;
   }
 
   validate(config: Record<string, unknown>) {

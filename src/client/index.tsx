@@ -1,8 +1,9 @@
 import { Plugin } from '@nocobase/client';
 import type WorkflowPlugin from '@nocobase/plugin-workflow/client';
 import { CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
-import CallbackInstruction from './CallbackInstruction';
 import { offerCallbackUrlsInTriggers } from '../client-v2/callback/offerCallbackUrlsInTriggers';
+import { showExecutionsInSettings } from '../client-v2/history/executionRoute';
+import CallbackInstruction from './CallbackInstruction';
 import { registerSettingsPage } from './registerSettingsPage';
 import ResponseInstruction from './ResponseInstruction';
 import WebhookTrigger from './WebhookTrigger';
@@ -14,7 +15,8 @@ export class PluginWorkflowWebhookClient extends Plugin {
     workflow.registerInstruction(RESPONSE_NODE_TYPE, ResponseInstruction);
     workflow.registerInstruction(CALLBACK_NODE_TYPE, CallbackInstruction);
     registerSettingsPage(this.app);
-    offerCallbackUrlsInTriggers(workflow);
+    showExecutionsInSettings();
+    offerCallbackUrlsInTriggers(this.app, workflow);
   }
 }
 
