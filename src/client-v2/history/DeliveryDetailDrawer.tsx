@@ -1,25 +1,25 @@
 import { RedoOutlined } from '@ant-design/icons';
+import { useFlowContext } from '@nocobase/flow-engine';
+import { useRequest } from 'ahooks';
 import { Alert, App, Button, Descriptions, Drawer, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import React, { useEffect, useState } from 'react';
+import React from 'react';
 import { type DeliveryRow, isReplayable, keptNothing } from '../../common/deliveries';
-import { executionDuration, type ExecutionSummary, executionStatusName, formatDuration } from '../../common/executions';
 import { RequestView } from '../components/RequestView';
 import { useT } from '../locale';
+import type { Body } from '../resources';
 import { AnswerStatus } from './AnswerStatus';
 import { errorMessage } from './errorMessage';
 import { ExecutionLink } from './ExecutionLink';
+import { executionDuration, executionOf, type ExecutionSummary, formatDuration } from './executions';
+import { ExecutionStatusTag } from './ExecutionStatusTag';
 import { formatTime } from './formatTime';
 import { OutcomeTag } from './OutcomeTag';
-import { useDeliveryApi } from './useDeliveryApi';
-import { useExecutionStatusLabels } from './useStatusLabels';
 
 function ExecutionSummaryView({ id, execution }: { id: number | string; execution: ExecutionSummary | null }) {
-  const labels = useExecutionStatusLabels();
-  const status = execution ? labels[executionStatusName(execution.status)] : null;
   const duration = executionDuration(execution);
   return (
     <Space size={8} wrap data-testid="webhook-delivery-execution">
-      {status ? <Tag color={status.color}>{status.label}</Tag> : null}
+      {execution ? <ExecutionStatusTag status={execution.status} /> : null}
       {duration != null ? <Typography.Text type="secondary">{formatDuration(duration)}</Typography.Text> : null}
       <ExecutionLink id={id} />
     </Space>
@@ -83,55 +83,34 @@ export function DeliveryDetailDrawer({
   onReplayed: () => void;
 }) {
   const t = useT();
-  const api = useDeliveryApi();
+  const ctx = useFlowContext();
   const { message } = App.useApp();
-  const [row, setRow] = useState<DeliveryRow | null>(null);
-  const [execution, setExecution] = useState<ExecutionSummary | null>(null);
-  const [replaying, setReplaying] = useState(false);
+  const deliveries = ctx.api.resource('webhookDeliveries');
 
-  useEffect(() => {
-    setRow(null);
-    setExecution(null);
-    if (id == null) {
-      return undefined;
-    }
-    // Another row may be opened before this one has loaded.
-    let current = true;
-    const load = async () => {
-      try {
-        const found = await api.get(id);
-        const ran = found.executionId == null ? null : await api.execution(found.executionId).catch(() => null);
-        if (current) {
-          setRow(found);
-          setExecution(ran);
-        }
-      } catch (error) {
-        if (current) {
-          message.error(errorMessage(error));
-        }
-      }
-    };
-    void load();
-    return () => {
-      current = false;
-    };
-  }, [api, message, id]);
+  const detail = useRequest(
+    async () => {
+      const row = (await deliveries.get<Body<DeliveryRow>>({ filterByTk: id ?? undefined })).data.data;
+      const execution = row.executionId == null ? null : await executionOf(ctx.api, row.executionId).catch(() => null);
+      return { row, execution };
+    },
+    { ready: id != null, refreshDeps: [id], onError: (error) => message.error(errorMessage(error)) },
+  );
+  // Another row may have been opened: what is shown is the one that has loaded for this id.
+  const shown = detail.data && detail.data.row.id === id && !detail.loading ? detail.data : null;
+  const row = shown?.row ?? null;
 
-  const replay = async () => {
-    if (!row) {
-      return;
-    }
-    setReplaying(true);
-    try {
-      const [created] = await api.replay([row.id]);
-      message.success(t('Replayed as delivery #{{id}}; its run starts in a moment.', { id: created.id }));
-      onReplayed();
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReplaying(false);
-    }
-  };
+  const replay = useRequest(
+    async (replayed: DeliveryRow) =>
+      (await deliveries.replay<Body<Array<{ id: number }>>>({ values: { ids: [replayed.id] } })).data.data[0],
+    {
+      manual: true,
+      onSuccess: (created) => {
+        message.success(t('Replayed as delivery #{{id}}; its run starts in a moment.', { id: created.id }));
+        onReplayed();
+      },
+      onError: (error) => message.error(errorMessage(error)),
+    },
+  );
 
   const replayable = row ? isReplayable(row) : false;
   return (
@@ -154,8 +133,8 @@ export function DeliveryDetailDrawer({
             type="primary"
             icon={<RedoOutlined />}
             disabled={!replayable}
-            loading={replaying}
-            onClick={() => void replay()}
+            loading={replay.loading}
+            onClick={() => row && replay.run(row)}
             data-testid="webhook-delivery-replay"
           >
             {t('Replay')}
@@ -163,7 +142,11 @@ export function DeliveryDetailDrawer({
         </Tooltip>
       }
     >
-      {row ? <DeliveryDetail row={row} execution={execution} /> : <Spin style={{ display: 'block', marginTop: 48 }} />}
+      {shown ? (
+        <DeliveryDetail row={shown.row} execution={shown.execution} />
+      ) : (
+        <Spin style={{ display: 'block', marginTop: 48 }} />
+      )}
     </Drawer>
   );
 }

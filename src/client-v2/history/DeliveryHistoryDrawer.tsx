@@ -1,47 +1,48 @@
 import { ReloadOutlined, RedoOutlined } from '@ant-design/icons';
+import { useFlowContext } from '@nocobase/flow-engine';
+import { useRequest } from 'ahooks';
 import { App, Button, Drawer, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import React, { useState } from 'react';
 import { DELIVERY_OUTCOMES, type DeliveryOutcome, type DeliveryRow, isReplayable } from '../../common/deliveries';
-import { executionDuration, formatDuration } from '../../common/executions';
 import { useT } from '../locale';
+import type { Body } from '../resources';
 import { AnswerStatus } from './AnswerStatus';
 import { DeliveryDetailDrawer } from './DeliveryDetailDrawer';
 import { errorMessage } from './errorMessage';
 import { ExecutionLink } from './ExecutionLink';
+import { executionDuration, formatDuration } from './executions';
 import { formatTime } from './formatTime';
 import { OutcomeTag } from './OutcomeTag';
-import { useDeliveryApi } from './useDeliveryApi';
 import { HISTORY_PAGE_SIZE, useDeliveryHistory } from './useDeliveryHistory';
-import { useOutcomeLabels } from './useStatusLabels';
+import { useOutcomeLabels } from './useOutcomeLabels';
 
 /** The table of a workflow's deliveries: filter, refresh, open one, replay several. */
 function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
   const t = useT();
-  const api = useDeliveryApi();
+  const ctx = useFlowContext();
   const { message } = App.useApp();
   const labels = useOutcomeLabels();
   const history = useDeliveryHistory(workflowId);
   const [selected, setSelected] = useState<React.Key[]>([]);
-  const [replaying, setReplaying] = useState(false);
   const [detailId, setDetailId] = useState<number | null>(null);
 
-  const replaySelected = async () => {
-    setReplaying(true);
-    try {
-      const replays = await api.replay(selected as number[]);
-      message.success(t('Replays started: {{number}}.', { number: replays.length }));
-      setSelected([]);
-      if (history.page === 1) {
-        await history.reload();
-      } else {
-        history.setPage(1);
-      }
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReplaying(false);
-    }
-  };
+  const replay = useRequest(
+    async (ids: React.Key[]) =>
+      (await ctx.api.resource('webhookDeliveries').replay<Body<unknown[]>>({ values: { ids } })).data.data,
+    {
+      manual: true,
+      onSuccess: (replays) => {
+        message.success(t('Replays started: {{number}}.', { number: replays.length }));
+        setSelected([]);
+        if (history.page === 1) {
+          history.reload();
+        } else {
+          history.setPage(1);
+        }
+      },
+      onError: (error) => message.error(errorMessage(error)),
+    },
+  );
 
   const columns: TableColumnsType<DeliveryRow> = [
     {
@@ -93,7 +94,7 @@ function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
           />
           <Button
             icon={<ReloadOutlined />}
-            onClick={() => void history.reload()}
+            onClick={history.reload}
             loading={history.loading}
             data-testid="webhook-history-refresh"
           >
@@ -104,8 +105,8 @@ function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
           type="primary"
           icon={<RedoOutlined />}
           disabled={!selected.length}
-          loading={replaying}
-          onClick={() => void replaySelected()}
+          loading={replay.loading}
+          onClick={() => replay.run(selected)}
           data-testid="webhook-history-replay"
         >
           {selected.length ? t('Replay selected ({{number}})', { number: selected.length }) : t('Replay selected')}
@@ -141,7 +142,7 @@ function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
         }}
         locale={{ emptyText: t('No deliveries yet. Requests to the webhook URL appear here.') }}
       />
-      <DeliveryDetailDrawer id={detailId} onClose={() => setDetailId(null)} onReplayed={() => void history.reload()} />
+      <DeliveryDetailDrawer id={detailId} onClose={() => setDetailId(null)} onReplayed={history.reload} />
     </div>
   );
 }

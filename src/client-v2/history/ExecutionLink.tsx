@@ -1,15 +1,15 @@
 import { ExportOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import React from 'react';
-import { executionPath } from '../../common/executions';
 import { useT } from '../locale';
+import { executionHref } from './executionRoute';
 
 /** Opens an execution's page of the current client in a new tab, leaving the designer as it is. */
 export function ExecutionLink({ id, children }: { id: number | string; children?: React.ReactNode }) {
   const t = useT();
   return (
     <Typography.Link
-      href={executionPath(window.location.pathname, id)}
+      href={executionHref(id)}
       target="_blank"
       rel="noopener noreferrer"
       title={t('Execution #{{id}}', { id })}

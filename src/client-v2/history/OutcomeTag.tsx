@@ -2,7 +2,7 @@ import { Space, Tag, Tooltip, Typography } from 'antd';
 import React from 'react';
 import { type DeliveryRow, outcomeOf } from '../../common/deliveries';
 import { useT } from '../locale';
-import { useOutcomeLabels } from './useStatusLabels';
+import { useOutcomeLabels } from './useOutcomeLabels';
 
 /** What happened to a delivery, with the reason a check refused it or a run failed. */
 export function OutcomeTag({ row, showReason = true }: { row: DeliveryRow; showReason?: boolean }) {

@@ -1,9 +1,11 @@
+import { useFlowContext } from '@nocobase/flow-engine';
+import { useInterval, useRequest } from 'ahooks';
 import { App } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { type DeliveryOutcome, type DeliveryRow, deliveryFilter } from '../../common/deliveries';
-import type { ExecutionSummary } from '../../common/executions';
+import type { Body } from '../resources';
 import { errorMessage } from './errorMessage';
-import { useDeliveryApi } from './useDeliveryApi';
+import { executionsById, type ExecutionSummary } from './executions';
 
 export const HISTORY_PAGE_SIZE = 20;
 /** While a listed delivery waits or runs, the page is read again this often, until it has ended. */
@@ -13,74 +15,53 @@ const isPending = (row: DeliveryRow) => row.state === 'stored' || row.state === 
 
 /** One page of a workflow's deliveries, newest first, with the executions they started. */
 export function useDeliveryHistory(workflowId: number | string) {
-  const api = useDeliveryApi();
+  const ctx = useFlowContext();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [outcomes, setOutcomes] = useState<DeliveryOutcome[]>([]);
-  const [rows, setRows] = useState<DeliveryRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [executions, setExecutions] = useState<Record<string, ExecutionSummary>>({});
-  const [loading, setLoading] = useState(false);
-  // Only the latest request may fill the table: a slow earlier page must not overwrite it.
-  const latest = useRef(0);
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const load = useCallback(
-    async (quiet: boolean) => {
-      const request = ++latest.current;
-      if (refreshTimer.current) {
-        clearTimeout(refreshTimer.current);
-        refreshTimer.current = null;
-      }
-      if (!quiet) {
-        setLoading(true);
-      }
-      try {
-        const result = await api.list(deliveryFilter(workflowId, outcomes), page, HISTORY_PAGE_SIZE);
-        const ids = result.rows.map((row) => row.executionId).filter((id): id is number | string => id != null);
-        const found = await api.executions(ids).catch((): ExecutionSummary[] => []);
-        if (request !== latest.current) {
-          return;
-        }
-        setRows(result.rows);
-        setTotal(result.total);
-        setExecutions(Object.fromEntries(found.map((execution) => [String(execution.id), execution])));
-        if (result.rows.some(isPending)) {
-          refreshTimer.current = setTimeout(() => void load(true), PENDING_REFRESH_MS);
-        }
-      } catch (error) {
-        if (request === latest.current && !quiet) {
+  // `quiet` marks the reads that follow pending deliveries: no spinner, no error message.
+  const history = useRequest(
+    async (_quiet: boolean) => {
+      const { data: body } = await ctx.api.resource('webhookDeliveries').list<Body<DeliveryRow[]>>({
+        filter: deliveryFilter(workflowId, outcomes),
+        sort: '-id',
+        page,
+        pageSize: HISTORY_PAGE_SIZE,
+      });
+      const rows = body.data ?? [];
+      const ids = rows.map((row) => row.executionId).filter((id): id is number | string => id != null);
+      const executions = await executionsById(ctx.api, ids).catch((): Record<string, ExecutionSummary> => ({}));
+      return { rows, total: body.meta?.count ?? 0, executions };
+    },
+    {
+      defaultParams: [false],
+      refreshDeps: [workflowId, outcomes, page],
+      refreshDepsAction: (): void => history.run(false),
+      onError: (error, [quiet]) => {
+        if (!quiet) {
           message.error(errorMessage(error));
         }
-      } finally {
-        if (request === latest.current) {
-          setLoading(false);
-        }
-      }
+      },
     },
-    [api, message, workflowId, outcomes, page],
   );
+  const pending = Boolean(history.data?.rows.some(isPending));
+  useInterval(() => history.run(true), pending ? PENDING_REFRESH_MS : undefined);
 
-  const reload = useCallback(() => load(false), [load]);
-
-  useEffect(() => {
-    void load(false);
-  }, [load]);
-
-  useEffect(
-    () => () => {
-      latest.current += 1;
-      if (refreshTimer.current) {
-        clearTimeout(refreshTimer.current);
-      }
-    },
-    [],
-  );
-
-  const filter = useCallback((next: DeliveryOutcome[]) => {
+  const filter = (next: DeliveryOutcome[]) => {
     setOutcomes(next);
     setPage(1);
-  }, []);
+  };
 
-  return { rows, total, executions, loading, page, setPage, outcomes, filter, reload };
+  return {
+    rows: history.data?.rows ?? [],
+    total: history.data?.total ?? 0,
+    executions: history.data?.executions ?? {},
+    loading: history.loading && !history.params[0],
+    page,
+    setPage,
+    outcomes,
+    filter,
+    reload: () => history.run(false),
+  };
 }

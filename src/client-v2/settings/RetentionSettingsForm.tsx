@@ -1,6 +1,8 @@
+import { useFlowContext } from '@nocobase/flow-engine';
+import { useRequest } from 'ahooks';
 import { Alert, App, Button, Form, InputNumber, Skeleton, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import React, { useCallback, useEffect, useState } from 'react';
+import React from 'react';
 import {
   RETENTION_BOUNDS,
   RETENTION_FIELDS,
@@ -8,9 +10,10 @@ import {
   RetentionSettingsView,
   StoredRetention,
 } from '../../common/retentionLimits';
+import { SETTINGS_RESOURCE } from '../../common/settings';
 import { errorMessage } from '../history/errorMessage';
 import { Translate, useT } from '../locale';
-import { useSettingsApi } from './useSettingsApi';
+import type { Body } from '../resources';
 
 function labelsOf(t: Translate): { [field in RetentionField]: string } {
   return {
@@ -54,54 +57,46 @@ function storedOf(view: RetentionSettingsView): StoredRetention {
  */
 export function RetentionSettingsForm() {
   const t = useT();
-  const api = useSettingsApi();
+  const ctx = useFlowContext();
   const { message } = App.useApp();
   const [form] = Form.useForm<StoredRetention>();
-  const [view, setView] = useState<RetentionSettingsView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const labels = labelsOf(t);
+  const settings = ctx.api.resource(SETTINGS_RESOURCE);
 
-  const load = useCallback(async () => {
-    try {
-      const loaded = await api.get();
-      setView(loaded);
-      form.setFieldsValue(storedOf(loaded));
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    }
-  }, [api, form]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const save = async (values: StoredRetention) => {
-    setSaving(true);
-    try {
+  const view = useRequest(async () => (await settings.get<Body<RetentionSettingsView>>()).data.data);
+  const save = useRequest(
+    async (values: StoredRetention) => {
       // An emptied field is sent as null: the fallback applies to it again.
-      const sent = Object.fromEntries(
-        RETENTION_FIELDS.map((field) => [field, values[field] ?? null]),
-      ) as StoredRetention;
-      const saved = await api.put(sent);
-      setView(saved);
-      form.setFieldsValue(storedOf(saved));
-      message.success(t('Retention settings saved'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+      const sent = Object.fromEntries(RETENTION_FIELDS.map((field) => [field, values[field] ?? null]));
+      return (await settings.put<Body<RetentionSettingsView>>({ values: sent })).data.data;
+    },
+    {
+      manual: true,
+      onSuccess: (saved) => {
+        view.mutate(saved);
+        form.setFieldsValue(storedOf(saved));
+        message.success(t('Retention settings saved'));
+      },
+      onError: (error) => message.error(errorMessage(error)),
+    },
+  );
 
-  if (loadError) {
-    return <Alert type="error" showIcon message={loadError} />;
+  if (view.error) {
+    return <Alert type="error" showIcon message={errorMessage(view.error)} />;
   }
-  if (!view) {
+  if (!view.data) {
     return <Skeleton active />;
   }
+  const fallback = view.data.fallback;
   return (
-    <Form form={form} layout="vertical" onFinish={save} data-testid="webhook-retention-form" style={{ maxWidth: 560 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={storedOf(view.data)}
+      onFinish={save.run}
+      data-testid="webhook-retention-form"
+      style={{ maxWidth: 560 }}
+    >
       <Typography.Paragraph type="secondary">
         {t(
           'Every request to a webhook workflow is kept in its delivery history. Finished deliveries are deleted once they are older than the age limit or beyond the row limit of their workflow, whichever comes first; refused and repeated requests have a limit of their own.',
@@ -118,7 +113,7 @@ export function RetentionSettingsForm() {
           <InputNumber
             data-testid={`webhook-retention-${field}`}
             style={{ width: 240 }}
-            placeholder={t('Default: {{value}}', { value: view.fallback[field] })}
+            placeholder={t('Default: {{value}}', { value: fallback[field] })}
           />
         </Form.Item>
       ))}
@@ -127,7 +122,7 @@ export function RetentionSettingsForm() {
           'An empty field uses the environment variable set on the server (WEBHOOK_INBOX_RETENTION_DAYS, WEBHOOK_INBOX_MAX_ROWS, WEBHOOK_INBOX_MAX_REFUSED), else the built-in default. Changes apply at the next pruning, within a minute.',
         )}
       </Typography.Paragraph>
-      <Button type="primary" htmlType="submit" loading={saving} data-testid="webhook-settings-save">
+      <Button type="primary" htmlType="submit" loading={save.loading} data-testid="webhook-settings-save">
         {t('Save')}
       </Button>
     </Form>

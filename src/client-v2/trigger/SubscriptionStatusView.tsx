@@ -103,7 +103,7 @@ export function SubscriptionStatusView({ workflowId }: { workflowId?: number | s
             size="small"
             icon={<ReloadOutlined />}
             loading={loading}
-            onClick={() => void reload()}
+            onClick={reload}
             data-testid="webhook-subscription-reload"
           >
             {t('Refresh')}

@@ -1,58 +1,28 @@
-import { useFlowEngine } from '@nocobase/flow-engine';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFlowContext } from '@nocobase/flow-engine';
+import { useRequest } from 'ahooks';
 import type { SubscriptionRow } from '../../common/subscriptions';
 import { errorMessage } from '../history/errorMessage';
+import type { Body } from '../resources';
 
 export interface SubscriptionState {
   /** `null`: this version was never registered with the sender. */
   row: SubscriptionRow | null;
   loading: boolean;
   error: string | null;
-  reload: () => Promise<void>;
+  reload: () => void;
 }
 
 /** The registration of one workflow version with its sender, as `webhookSubscriptions` has it. */
 export function useSubscriptionState(workflowId: number | string | undefined): SubscriptionState {
-  const engine = useFlowEngine();
-  const [row, setRow] = useState<SubscriptionRow | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // Only the latest read may show: a slow earlier one must not overwrite it.
-  const latest = useRef(0);
-
-  const reload = useCallback(async () => {
-    if (workflowId == null) {
-      return;
-    }
-    const request = ++latest.current;
-    setLoading(true);
-    try {
-      const response = await engine.context.api.request<{ data: SubscriptionRow[] }>({
-        url: 'webhookSubscriptions:list',
-        method: 'get',
-        params: { filter: JSON.stringify({ workflowId }), pageSize: 1 },
-      });
-      if (request === latest.current) {
-        setRow(response.data?.data?.[0] ?? null);
-        setError(null);
-      }
-    } catch (caught) {
-      if (request === latest.current) {
-        setError(errorMessage(caught));
-      }
-    } finally {
-      if (request === latest.current) {
-        setLoading(false);
-      }
-    }
-  }, [engine, workflowId]);
-
-  useEffect(() => {
-    void reload();
-    return () => {
-      latest.current += 1;
-    };
-  }, [reload]);
-
-  return { row, loading, error, reload };
+  const ctx = useFlowContext();
+  const { data, loading, error, refresh } = useRequest(
+    async () => {
+      const { data: body } = await ctx.api
+        .resource('webhookSubscriptions')
+        .list<Body<SubscriptionRow[]>>({ filter: { workflowId }, pageSize: 1 });
+      return body.data?.[0] ?? null;
+    },
+    { ready: workflowId != null, refreshDeps: [workflowId] },
+  );
+  return { row: data ?? null, loading, error: error ? errorMessage(error) : null, reload: refresh };
 }

@@ -1,22 +1,6 @@
-import { executionDuration, executionPath, executionStatusName, formatDuration } from '../executions';
+import { executionDuration, formatDuration } from '../executions';
 
 describe('execution summaries', () => {
-  it('names the engine statuses', () => {
-    expect([null, 0, 1, -1, -2, -3, -4, -5, -6].map(executionStatusName)).toEqual([
-      'queueing',
-      'running',
-      'resolved',
-      'failed',
-      'error',
-      'aborted',
-      'canceled',
-      'rejected',
-      'retry-needed',
-    ]);
-    expect(executionStatusName(2)).toBe('resolved');
-    expect(executionStatusName(-9)).toBe('failed');
-  });
-
   it('measures an ended execution from its start, and nothing while it runs', () => {
     const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
     expect(executionDuration({ id: 1, status: 1, createdAt: at(0), updatedAt: at(850) })).toBe(850);
@@ -37,15 +21,5 @@ describe('execution summaries', () => {
     expect(formatDuration(12_600)).toBe('13 s');
     expect(formatDuration(125_000)).toBe('2 m 5 s');
     expect(formatDuration(3_780_000)).toBe('1 h 3 m');
-  });
-
-  it('opens an execution beside the canvas it is reached from, in either client', () => {
-    expect(executionPath('/admin/settings/workflow/workflows/12', 34)).toBe('/admin/settings/workflow/executions/34');
-    expect(executionPath('/v/admin/workflow/workflows/12', 34)).toBe('/v/admin/workflow/executions/34');
-    expect(executionPath('/nocobase/v/admin/workflow/workflows/12/', '34')).toBe(
-      '/nocobase/v/admin/workflow/executions/34',
-    );
-    expect(executionPath('/apps/a/admin/some/page', 34)).toBe('/apps/a/admin/settings/workflow/executions/34');
-    expect(executionPath('/', 34)).toBe('/admin/settings/workflow/executions/34');
   });
 });
