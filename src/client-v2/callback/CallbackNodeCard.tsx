@@ -3,7 +3,6 @@ import { ConfigProvider, Flex, Tag, Typography } from 'antd';
 import React from 'react';
 import { absoluteUrl, callbackSummary, formatWait, type JobLike, waitingCallbackUrl } from '../../common/callbackJob';
 import type { CallbackNodeConfig } from '../../common/types';
-import { CopyButton } from '../components/CopyButton';
 import { useT } from '../locale';
 import { useShareCallbackNodes } from './knownCallbackNodes';
 
@@ -55,7 +54,8 @@ export default function CallbackNodeCard({ data }: { data: CanvasNode }) {
                 >
                   {url}
                 </Typography.Text>
-                <CopyButton text={url} size="small" />
+                {/* A click on the card opens the node: copying stays a copy. */}
+                <Typography.Text copyable={{ text: url, onCopy: (event) => event?.stopPropagation() }} />
               </Flex>
             </ConfigProvider>
           ) : null}

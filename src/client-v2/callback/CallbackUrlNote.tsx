@@ -1,8 +1,7 @@
 import { useNodeContext } from '@nocobase/plugin-workflow/client-v2';
-import { Alert, ConfigProvider, Flex, Typography } from 'antd';
+import { Alert, ConfigProvider, Typography } from 'antd';
 import React from 'react';
-import { callbackUrlTemplate } from '../../common/callbackVariables';
-import { CopyButton } from '../components/CopyButton';
+import { callbackUrlTemplate } from '../variables/callbackVariables';
 import { useT } from '../locale';
 
 /**
@@ -23,12 +22,9 @@ export function CallbackUrlNote() {
         message={t("Hand out this run's callback URL with this variable")}
         description={
           <>
-            <Flex gap={8} align="center" style={{ margin: '4px 0 8px' }}>
-              <Typography.Text code data-testid="webhook-callback-variable">
-                {variable}
-              </Typography.Text>
-              <CopyButton text={variable} size="small" testId="webhook-callback-variable-copy" />
-            </Flex>
+            <Typography.Paragraph code copyable style={{ margin: '4px 0 8px' }} data-testid="webhook-callback-variable">
+              {variable}
+            </Typography.Paragraph>
             <div>
               {t(
                 'Every run has its own URL from the moment it starts, so nodes before this one can send it to the system that will call back. The run waits here until a request reaches it.',

@@ -1,10 +1,11 @@
-import { DeleteOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { App, Button, Form } from 'antd';
 import React, { useState } from 'react';
 import { mergeFieldRules } from '../../common/mergeFieldRules';
 import type { SampleKeys } from '../../common/sampleKeys';
 import type { FieldRule } from '../../common/types';
 import { useT } from '../locale';
+import { RowList } from './RowList';
 import { SamplePanel } from './SamplePanel';
 
 export interface FieldRuleListProps {
@@ -19,7 +20,7 @@ export interface FieldRuleListProps {
   sample?: { parse: (text: string) => SampleKeys; buttonText: string; placeholder: string };
 }
 
-/** Editable rows of `{ key, alias }`: which request fields to expose, and under which label. */
+/** Rows of `{ key, alias }`: which request fields to expose, and under which label. */
 export function FieldRuleList({ name, keyPlaceholder, addText, testId, reachable, sample }: FieldRuleListProps) {
   const t = useT();
   const form = Form.useFormInstance();
@@ -27,8 +28,7 @@ export function FieldRuleList({ name, keyPlaceholder, addText, testId, reachable
   const [sampleOpen, setSampleOpen] = useState(false);
 
   const addKeys = (keys: string[]) => {
-    const current = form.getFieldValue(name) as FieldRule[] | undefined;
-    const { rules, added } = mergeFieldRules(current, keys);
+    const { rules, added } = mergeFieldRules(form.getFieldValue(name) as FieldRule[] | undefined, keys);
     form.setFieldValue(name, rules);
     if (added) {
       message.success(t('Added {{number}} new rows.', { number: added }));
@@ -38,58 +38,37 @@ export function FieldRuleList({ name, keyPlaceholder, addText, testId, reachable
   };
 
   return (
-    <div data-testid={testId}>
-      <Form.List name={name}>
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((field) => (
-              <Flex key={field.key} gap={8} align="start" data-testid={`${testId}-row`}>
-                <Form.Item
-                  name={[field.name, 'key']}
-                  rules={[
-                    { required: true, whitespace: true, message: t('Required') },
-                    {
-                      warningOnly: true,
-                      validator: (_rule, value: unknown) =>
-                        typeof value !== 'string' || !value.trim() || reachable(value.trim())
-                          ? Promise.resolve()
-                          : Promise.reject(new Error(t('Variables cannot point at this name; use ASCII letters.'))),
-                    },
-                  ]}
-                  style={{ flex: 1, marginBottom: 8 }}
-                >
-                  <Input placeholder={keyPlaceholder} aria-label={keyPlaceholder} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'alias']} style={{ flex: 1, marginBottom: 8 }}>
-                  <Input placeholder={t('Alias (label in variable lists)')} aria-label={t('Alias')} />
-                </Form.Item>
-                <Button
-                  type="text"
-                  icon={<DeleteOutlined />}
-                  onClick={() => remove(field.name)}
-                  aria-label={t('Delete')}
-                />
-              </Flex>
-            ))}
-            <Flex gap={8} align="center" wrap="wrap">
-              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ key: '' })}>
-                {addText}
-              </Button>
-              {sample && !sampleOpen ? (
-                <Button
-                  type="link"
-                  size="small"
-                  icon={<ImportOutlined />}
-                  onClick={() => setSampleOpen(true)}
-                  data-testid={`${testId}-sample-open`}
-                >
-                  {sample.buttonText}
-                </Button>
-              ) : null}
-            </Flex>
-          </>
-        )}
-      </Form.List>
+    <div>
+      <RowList
+        name={name}
+        fields={['key', 'alias']}
+        placeholders={[keyPlaceholder, t('Alias (label in variable lists)')]}
+        rules={[
+          { required: true, whitespace: true, message: t('Required') },
+          {
+            warningOnly: true,
+            validator: (_rule, value: unknown) =>
+              typeof value !== 'string' || !value.trim() || reachable(value.trim())
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('Variables cannot point at this name; use ASCII letters.'))),
+          },
+        ]}
+        addText={addText}
+        testId={testId}
+        actions={
+          sample && !sampleOpen ? (
+            <Button
+              type="link"
+              size="small"
+              icon={<ImportOutlined />}
+              onClick={() => setSampleOpen(true)}
+              data-testid={`${testId}-sample-open`}
+            >
+              {sample.buttonText}
+            </Button>
+          ) : null
+        }
+      />
       {sample && sampleOpen ? (
         <SamplePanel
           parse={sample.parse}

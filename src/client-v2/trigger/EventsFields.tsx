@@ -1,30 +1,26 @@
 import { Form, Input, Select, Switch } from 'antd';
 import React from 'react';
+import type { EventsConfig } from '../../common/types';
+import { TemplateInput } from '../components/TemplateInput';
 import { useT } from '../locale';
+import { useEventVariables } from '../variables/useTemplateVariables';
 
 const EVENTS = ['config', 'events'];
 const PATH = [...EVENTS, 'path'];
 
 /**
  * One delivery carrying many events (Meta's `entry[*].changes[*]`, a Segment batch): each event runs
- * on its own, with `$context.event` and `$context.eventType`. Turning it off drops the settings,
- * since the server splits whenever a path is set.
+ * on its own, with `$context.event` and `$context.eventType`. It is on while a path is set, even
+ * an empty one being typed; turning it off drops the settings, since the server splits whenever a
+ * path is set.
  */
 export function EventsFields() {
   const t = useT();
   const form = Form.useFormInstance();
-  const path = Form.useWatch(PATH, { preserve: true }) as string | undefined;
-  const [enabled, setEnabled] = React.useState(Boolean(path));
-  React.useEffect(() => {
-    if (path) setEnabled(true);
-  }, [path]);
-
-  const toggle = (next: boolean) => {
-    setEnabled(next);
-    if (!next) {
-      form.setFieldValue(EVENTS, null);
-    }
-  };
+  const events = Form.useWatch(EVENTS, { preserve: true }) as EventsConfig | null | undefined;
+  const enabled = typeof events?.path === 'string';
+  const variables = useEventVariables();
+  const toggle = (next: boolean) => form.setFieldValue(EVENTS, next ? { path: '' } : null);
 
   return (
     <>
@@ -53,7 +49,7 @@ export function EventsFields() {
               variable: '{{$context.eventType}}',
             })}
           >
-            <Input placeholder="{{$event.field}}" autoComplete="off" data-testid="webhook-events-type" />
+            <TemplateInput variables={variables} placeholder="{{$event.field}}" data-testid="webhook-events-type" />
           </Form.Item>
           <Form.Item
             name={[...EVENTS, 'filter']}
@@ -77,7 +73,7 @@ export function EventsFields() {
               { event: '$event', example: '{{$event.id}}' },
             )}
           >
-            <Input placeholder="{{$event.id}}" autoComplete="off" data-testid="webhook-events-id" />
+            <TemplateInput variables={variables} placeholder="{{$event.id}}" data-testid="webhook-events-id" />
           </Form.Item>
         </>
       ) : null}

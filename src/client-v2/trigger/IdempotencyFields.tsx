@@ -10,25 +10,19 @@ const TTL = ['config', 'idempotency', 'ttl'];
 
 /**
  * Where the sender's own delivery id is, so that a retried or duplicated delivery runs only once.
- * The server reads `header` first, so choosing one source clears the other.
+ * The source is the field that is set, even empty while it is being typed. The server reads
+ * `header` first, so choosing one source clears the other.
  */
 export function IdempotencyFields() {
   const t = useT();
   const form = Form.useFormInstance();
-  const header = Form.useWatch(HEADER) as string | undefined;
-  const bodyPath = Form.useWatch(BODY_PATH) as string | undefined;
-  const [source, setSource] = React.useState<Source>(header ? 'header' : bodyPath ? 'bodyPath' : 'none');
-  React.useEffect(() => {
-    if (header) setSource('header');
-    else if (bodyPath) setSource('bodyPath');
-  }, [header, bodyPath]);
+  const header = Form.useWatch(HEADER, { preserve: true }) as string | null | undefined;
+  const bodyPath = Form.useWatch(BODY_PATH, { preserve: true }) as string | null | undefined;
+  const source: Source = typeof header === 'string' ? 'header' : typeof bodyPath === 'string' ? 'bodyPath' : 'none';
 
   const choose = (next: Source) => {
-    setSource(next);
-    form.setFieldValue(next === 'header' ? BODY_PATH : HEADER, undefined);
-    if (next === 'none') {
-      form.setFieldValue(BODY_PATH, undefined);
-    }
+    form.setFieldValue(HEADER, next === 'header' ? '' : undefined);
+    form.setFieldValue(BODY_PATH, next === 'bodyPath' ? '' : undefined);
   };
 
   return (

@@ -1,29 +1,21 @@
 import { Card, Form, Switch } from 'antd';
 import React from 'react';
+import type { SubscriptionStep } from '../../common/types';
 import { useT } from '../locale';
 import { SubscriptionStatusView } from './SubscriptionStatusView';
 import { type SubscriptionStepName, SubscriptionStepFields, subscriptionStepPath } from './SubscriptionStepFields';
-import { SubscriptionVariablesHelp } from './SubscriptionVariablesHelp';
 
 const SUBSCRIPTION = ['config', 'subscription'];
 
 /**
- * A switch that shows a step while its URL is set. Turning it off drops the step: the server runs
- * every step that has a URL, so hidden settings would still call the sender.
+ * Whether a step is on: it is while it has a URL, even an empty one being typed. Turning it off
+ * drops the step, since the server runs every step that has a URL; turning it on starts one.
  */
 function useStepSwitch(path: string[]) {
   const form = Form.useFormInstance();
-  const url = Form.useWatch([...path, 'url'], { preserve: true }) as string | undefined;
-  const [enabled, setEnabled] = React.useState(Boolean(url));
-  React.useEffect(() => {
-    if (url) setEnabled(true);
-  }, [url]);
-  const toggle = (next: boolean) => {
-    setEnabled(next);
-    if (!next) {
-      form.setFieldValue(path, null);
-    }
-  };
+  const step = Form.useWatch(path, { preserve: true }) as SubscriptionStep | null | undefined;
+  const enabled = typeof step?.url === 'string';
+  const toggle = (next: boolean) => form.setFieldValue(path, next ? { url: '' } : null);
   return [enabled, toggle] as const;
 }
 
@@ -57,14 +49,9 @@ function OptionalStep({ step, title, children }: OptionalStepProps) {
  */
 export function SubscriptionFields({ workflowId }: { workflowId?: number | string }) {
   const t = useT();
-  const [enabled, toggle] = useStepSwitch(SUBSCRIPTION.concat('subscribe'));
   const form = Form.useFormInstance();
-  const toggleAll = (next: boolean) => {
-    toggle(next);
-    if (!next) {
-      form.setFieldValue(SUBSCRIPTION, null);
-    }
-  };
+  const [enabled] = useStepSwitch(subscriptionStepPath('subscribe'));
+  const toggleAll = (next: boolean) => form.setFieldValue(SUBSCRIPTION, next ? { subscribe: { url: '' } } : null);
   return (
     <>
       <Form.Item
@@ -76,7 +63,6 @@ export function SubscriptionFields({ workflowId }: { workflowId?: number | strin
       {enabled ? (
         <>
           <SubscriptionStatusView workflowId={workflowId} />
-          <SubscriptionVariablesHelp />
           <Card size="small" title={t('Subscribe, when the workflow is enabled')} style={{ marginBottom: 16 }}>
             <SubscriptionStepFields
               step="subscribe"
