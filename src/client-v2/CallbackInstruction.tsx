@@ -8,7 +8,7 @@ import {
 } from '@nocobase/plugin-workflow/client-v2';
 import React from 'react';
 import { CALLBACK_NODE_TYPE } from '../common/constants';
-import type { NodeLike } from '../common/callbackVariables';
+import type { NodeLike } from './variables/callbackVariables';
 import { useCallbackResultVariables } from './callback/useCallbackResultVariables';
 import { tExpr } from './locale';
 

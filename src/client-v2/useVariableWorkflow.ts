@@ -4,7 +4,7 @@ import {
   WorkflowVariableSourceContext,
 } from '@nocobase/plugin-workflow/client-v2';
 import { useContext } from 'react';
-import type { NodeLike } from '../common/callbackVariables';
+import type { NodeLike } from './variables/callbackVariables';
 import { knownCallbackNodes } from './callback/knownCallbackNodes';
 
 interface WorkflowWithNodes {

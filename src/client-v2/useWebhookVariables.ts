@@ -1,43 +1,18 @@
 import type { UseVariableOptions, VariableOption } from '@nocobase/plugin-workflow/client-v2';
-import { acceptsRequestValues, buildTriggerVariables } from '../common/variableTree';
 import type { WebhookTriggerConfig } from '../common/types';
-import { useT } from './locale';
 import { useVariableWorkflow } from './useVariableWorkflow';
+import { useRequestLabels } from './variables/useTemplateVariables';
+import { acceptsRequestValues, buildTriggerVariables } from './variables/variableTree';
 
-/**
- * The trigger's `{{$context.…}}` variables for later nodes' pickers. The callback URLs under
- * `$context` are added to every trigger's variables, this one's included (see
- * `offerCallbackUrlsInTriggers`).
- */
+/** The trigger's `{{$context.…}}` variables for later nodes' pickers. */
 export function useWebhookVariables(
   config: Record<string, unknown>,
   options?: UseVariableOptions,
 ): VariableOption[] | null {
-  const t = useT();
+  const labels = useRequestLabels();
   const { sync } = useVariableWorkflow();
   if (!acceptsRequestValues(options?.types)) {
     return null;
   }
-  return buildTriggerVariables(
-    config as WebhookTriggerConfig | undefined,
-    {
-      method: t('Method'),
-      headers: t('Headers'),
-      query: t('Query parameters'),
-      body: t('Body'),
-      rawBody: t('Raw body'),
-      files: t('Files'),
-      event: t('Event'),
-      eventType: t('Event type'),
-      file: {
-        url: t('URL'),
-        filename: t('File name'),
-        mimeType: t('MIME type'),
-        size: t('Size (bytes)'),
-        field: t('Form field'),
-        attachmentId: t('Attachment ID'),
-      },
-    },
-    { sync },
-  );
+  return buildTriggerVariables(config as WebhookTriggerConfig | undefined, labels, { sync });
 }

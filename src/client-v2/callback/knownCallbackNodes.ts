@@ -1,6 +1,6 @@
 import { useFlowContext } from '@nocobase/plugin-workflow/client-v2';
 import { useEffect } from 'react';
-import { callbackNodesOf, type NodeLike } from '../../common/callbackVariables';
+import { callbackNodesOf, type NodeLike } from '../variables/callbackVariables';
 
 /** The callback nodes of each workflow on an open canvas, by workflow id. */
 const byWorkflow = new Map<string, NodeLike[]>();

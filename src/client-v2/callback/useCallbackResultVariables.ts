@@ -1,6 +1,6 @@
 import type { UseVariableOptions, VariableOption } from '@nocobase/plugin-workflow/client-v2';
-import { buildCallbackResultVariables, type NodeLike } from '../../common/callbackVariables';
-import { acceptsRequestValues } from '../../common/variableTree';
+import { buildCallbackResultVariables, type NodeLike } from '../variables/callbackVariables';
+import { acceptsRequestValues } from '../variables/variableTree';
 import { useT } from '../locale';
 
 /** The node's result for later nodes' pickers; none for pickers that want records. */

@@ -1,6 +1,6 @@
 import type { UseVariableOptions } from '@nocobase/plugin-workflow/client-v2';
-import { buildCallbackUrlVariables } from '../../common/callbackVariables';
-import { acceptsRequestValues, type VariableNode } from '../../common/variableTree';
+import { buildCallbackUrlVariables } from '../variables/callbackVariables';
+import { acceptsRequestValues, type VariableNode } from '../variables/variableTree';
 import { useT } from '../locale';
 import { useVariableWorkflow } from '../useVariableWorkflow';
 

@@ -3,14 +3,16 @@ import { WorkflowVariableJsonTextArea, WorkflowVariableTextArea } from '@nocobas
 import { ConfigProvider, Input, Segmented } from 'antd';
 import React, { useState } from 'react';
 import { useT } from '../locale';
+import { JsonTemplateTextArea } from './JsonTemplateTextArea';
+import type { Variables } from './TemplateInput';
 
 type BodyMode = 'text' | 'json';
 
 export interface ResponseBodyInputProps {
   value?: unknown;
   onChange?: (value: unknown) => void;
-  /** Offer workflow variables (a node's form); a trigger's immediate response has none. */
-  variables?: boolean;
+  /** The variables the body takes: the canvas's (a node), a fixed tree, or none. */
+  variables: Variables;
   disabled?: boolean;
   testId: string;
 }
@@ -19,21 +21,26 @@ function isJsonValue(value: unknown): boolean {
   return value !== null && typeof value === 'object';
 }
 
+function JsonBody({ variables, ...props }: { value?: unknown; onChange?: (value: unknown) => void; variables: Variables; disabled?: boolean }) {
+  if (variables === 'canvas') {
+    return <WorkflowVariableJsonTextArea {...props} autoSize={{ minRows: 4 }} />;
+  }
+  if (variables === 'none') {
+    return <JsonTextArea {...props} autoSize={{ minRows: 4 }} />;
+  }
+  return <JsonTemplateTextArea {...props} metaTree={variables} />;
+}
+
 /**
- * A response body: text (sent as text/plain) or JSON (sent as application/json). The stored
- * value's type is the mode, so nothing else has to be saved.
+ * A body: text (sent as text/plain) or JSON (sent as application/json). The stored value's type is
+ * the mode, so nothing else has to be saved.
  */
-export function ResponseBodyInput({
-  value,
-  onChange,
-  variables,
-  disabled: disabledProp,
-  testId,
-}: ResponseBodyInputProps) {
+export function ResponseBodyInput({ value, onChange, variables, disabled: disabledProp, testId }: ResponseBodyInputProps) {
   const t = useT();
   // Inputs follow a disabled form by themselves; the mode switch has to be told.
   const { componentDisabled } = ConfigProvider.useConfig();
   const disabled = disabledProp ?? componentDisabled;
+  // The mode the designer picked: an emptied JSON body has no type of its own to show it by.
   const [chosen, setChosen] = useState<BodyMode | null>(null);
   const mode: BodyMode = chosen ?? (isJsonValue(value) ? 'json' : 'text');
 
@@ -70,28 +77,20 @@ export function ResponseBodyInput({
         style={{ marginBottom: 8 }}
       />
       {mode === 'json' ? (
-        variables ? (
-          <WorkflowVariableJsonTextArea
-            value={value}
-            onChange={onChange}
-            disabled={disabled}
-            autoSize={{ minRows: 4 }}
-          />
-        ) : (
-          <JsonTextArea value={value} onChange={onChange} disabled={disabled} autoSize={{ minRows: 4 }} />
-        )
-      ) : variables ? (
-        <WorkflowVariableTextArea
+        <JsonBody value={value} onChange={onChange} variables={variables} disabled={disabled} />
+      ) : variables === 'none' ? (
+        <Input.TextArea
           value={text}
-          onChange={(next) => onChange?.(next)}
+          onChange={(event) => onChange?.(event.target.value)}
           disabled={disabled}
           placeholder={textPlaceholder}
           autoSize={{ minRows: 3 }}
         />
       ) : (
-        <Input.TextArea
+        <WorkflowVariableTextArea
           value={text}
-          onChange={(event) => onChange?.(event.target.value)}
+          onChange={(next) => onChange?.(next)}
+          metaTree={variables === 'canvas' ? undefined : variables}
           disabled={disabled}
           placeholder={textPlaceholder}
           autoSize={{ minRows: 3 }}

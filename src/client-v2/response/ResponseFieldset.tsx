@@ -1,7 +1,6 @@
-import { WorkflowVariableTextArea } from '@nocobase/plugin-workflow/client-v2';
 import { Alert, Form } from 'antd';
 import React from 'react';
-import { HeaderPairList } from '../components/HeaderPairList';
+import { HeaderRows } from '../components/HeaderRows';
 import { ResponseBodyInput } from '../components/ResponseBodyInput';
 import { useT } from '../locale';
 import { StatusCodeInput } from './StatusCodeInput';
@@ -21,20 +20,14 @@ export default function ResponseFieldset() {
         <StatusCodeInput />
       </Form.Item>
       <Form.Item label={t('Response headers')}>
-        <HeaderPairList
-          name={['config', 'headers']}
-          testId="response-node-headers"
-          renderValue={(placeholder) => (
-            <WorkflowVariableTextArea autoSize={{ minRows: 1 }} placeholder={placeholder} />
-          )}
-        />
+        <HeaderRows name={['config', 'headers']} variables="canvas" testId="response-node-headers" />
       </Form.Item>
       <Form.Item
         name={['config', 'body']}
         label={t('Response body')}
         extra={t('Text is sent as text/plain, JSON as application/json, unless a Content-Type header says otherwise.')}
       >
-        <ResponseBodyInput variables testId="response-node-body" />
+        <ResponseBodyInput variables="canvas" testId="response-node-body" />
       </Form.Item>
     </div>
   );

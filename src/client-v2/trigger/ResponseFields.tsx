@@ -3,16 +3,18 @@ import React from 'react';
 import { DEFAULT_SYNC_TIMEOUT_SECONDS } from '../../common/constants';
 import { FixedResponseFields } from '../components/FixedResponseFields';
 import { useT } from '../locale';
+import { useRequestVariables } from '../variables/useTemplateVariables';
 
-/** Asynchronous workflows answer at once, with this response. */
+/** Asynchronous workflows answer at once, with this response; it may read the request (`{{$context…}}`). */
 export function AsyncResponseFields() {
   const t = useT();
+  const variables = useRequestVariables();
   return (
     <>
       <Typography.Paragraph type="secondary">
         {t('The caller is answered at once with this response; the workflow runs afterwards.')}
       </Typography.Paragraph>
-      <FixedResponseFields testId="webhook-response" />
+      <FixedResponseFields testId="webhook-response" variables={variables} />
     </>
   );
 }

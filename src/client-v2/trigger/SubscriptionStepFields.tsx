@@ -1,13 +1,16 @@
-import { Alert, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Form, InputNumber, Select } from 'antd';
 import React from 'react';
 import { literalSecretHeaders } from '../../common/subscriptions';
 import type { HeaderPair } from '../../common/types';
-import { HeaderPairList } from '../components/HeaderPairList';
+import { HeaderRows } from '../components/HeaderRows';
 import { ResponseBodyInput } from '../components/ResponseBodyInput';
+import { TemplateInput } from '../components/TemplateInput';
 import { useT } from '../locale';
-import { SubscriptionStateInput } from './SubscriptionStateInput';
+import type { SubscriptionStepName } from '../variables/templateVariables';
+import { useSubscriptionVariables } from '../variables/useTemplateVariables';
+import { KeptValuesInput } from './KeptValuesInput';
 
-export type SubscriptionStepName = 'subscribe' | 'refresh' | 'unsubscribe';
+export type { SubscriptionStepName };
 
 /** The methods the server accepts for a call to the sender's API. */
 const STEP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -37,6 +40,9 @@ export function SubscriptionStepFields({
   const testId = `webhook-subscription-${step}`;
   const headers = Form.useWatch([...path, 'headers']) as HeaderPair[] | undefined;
   const literal = literalSecretHeaders(headers);
+  // The call's own templates, and those that read its answer.
+  const callVariables = useSubscriptionVariables(step);
+  const answerVariables = useSubscriptionVariables(step, true);
   return (
     <>
       <Form.Item name={[...path, 'method']} label={t('Method')} initialValue={defaultMethod}>
@@ -54,7 +60,7 @@ export function SubscriptionStepFields({
           { pattern: STEP_URL, message: t('Starts with http:// or https://, or with a variable.') },
         ]}
       >
-        <Input placeholder={urlPlaceholder} autoComplete="off" data-testid={`${testId}-url`} />
+        <TemplateInput variables={callVariables} placeholder={urlPlaceholder} data-testid={`${testId}-url`} />
       </Form.Item>
       <Form.Item
         label={t('Headers')}
@@ -62,7 +68,7 @@ export function SubscriptionStepFields({
           example: 'Bearer {{$env.NAME}}',
         })}
       >
-        <HeaderPairList name={[...path, 'headers']} testId={`${testId}-headers`} />
+        <HeaderRows name={[...path, 'headers']} variables={callVariables} testId={`${testId}-headers`} />
         {literal.length ? (
           <Alert
             type="warning"
@@ -82,7 +88,7 @@ export function SubscriptionStepFields({
             label={t('Body')}
             extra={t('Sent as JSON; text is sent as a JSON string.')}
           >
-            <ResponseBodyInput testId={`${testId}-body`} />
+            <ResponseBodyInput variables={callVariables} testId={`${testId}-body`} />
           </Form.Item>
           <Form.Item
             name={[...path, 'state']}
@@ -91,16 +97,16 @@ export function SubscriptionStepFields({
               example: '{{$state.webhookId}}',
             })}
           >
-            <SubscriptionStateInput testId={`${testId}-state`} />
+            <KeptValuesInput variables={answerVariables} testId={`${testId}-state`} />
           </Form.Item>
           <Form.Item
             name={[...path, 'nextRefreshAt']}
             label={t('Renew at')}
             extra={t('When the registration expires, from the answer. Without it, the refresh interval decides.')}
           >
-            <Input
+            <TemplateInput
+              variables={answerVariables}
               placeholder="{{$response.body.expiresAt}}"
-              autoComplete="off"
               data-testid={`${testId}-next-refresh`}
             />
           </Form.Item>

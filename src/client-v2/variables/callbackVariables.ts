@@ -1,4 +1,4 @@
-import { CALLBACK_NODE_TYPE } from './constants';
+import { CALLBACK_NODE_TYPE } from '../../common/constants';
 import type { VariableNode } from './variableTree';
 
 /** The part of a workflow node the designer reads to offer callback variables. */

@@ -1,4 +1,4 @@
-import { buildFieldTree, buildTriggerVariables } from '../variableTree';
+import { buildFieldTree, buildRequestVariables, buildTriggerVariables } from '../variableTree';
 
 const labels = {
   method: 'Method',
@@ -115,11 +115,12 @@ describe('buildTriggerVariables', () => {
     expect(pathOf(buildTriggerVariables({ rawBody: true }, labels), 'Raw body')).toBe('{{$context.rawBody}}');
   });
 
-  it('offers one event and its type when asynchronous deliveries are split into events', () => {
+  it('offers one event and its type when asynchronous deliveries are split into events, before the files', () => {
     const events = { path: 'entry[*].changes[*]', type: '{{$event.field}}' };
     const tree = buildTriggerVariables({ events }, labels);
     expect(pathOf(tree, 'Event')).toBe('{{$context.event}}');
     expect(pathOf(tree, 'Event type')).toBe('{{$context.eventType}}');
+    expect(tree.map((node) => node.key).slice(-3)).toEqual(['event', 'eventType', 'files']);
     const keys = (config: Parameters<typeof buildTriggerVariables>[0], sync = false) =>
       buildTriggerVariables(config, labels, { sync }).map((node) => node.key);
     expect(keys({ events }, true)).not.toContain('event');
@@ -159,5 +160,18 @@ describe('buildTriggerVariables', () => {
     expect(pathOf(tree, 'Query parameters', 'page')).toBe('{{$context.query.page}}');
     expect(pathOf(tree, 'Headers', 'Request ID')).toBe('{{$context.headers.x-request-id}}');
     expect(pathOf(tree, 'Method')).toBe('{{$context.method}}');
+  });
+});
+
+describe('buildRequestVariables', () => {
+  it('is the request as an immediate answer is rendered with it: no event, even when deliveries are split', () => {
+    const config = {
+      rawBody: true,
+      request: { body: [{ key: 'order.id', alias: 'Order ID' }] },
+      events: { path: 'entry[*]' },
+    };
+    const tree = buildRequestVariables(config, labels);
+    expect(tree.map((node) => node.key)).toEqual(['method', 'headers', 'query', 'body', 'rawBody', 'files']);
+    expect(pathOf(tree, 'Body', 'order', 'Order ID')).toBe('{{$context.body.order.id}}');
   });
 });

@@ -1,5 +1,5 @@
-import { isTemplateSegment, splitFieldPath } from './fieldPath';
-import type { FieldRule, UploadedFile, WebhookTriggerConfig } from './types';
+import { isTemplateSegment, splitFieldPath } from '../../common/fieldPath';
+import type { FieldRule, UploadedFile, WebhookTriggerConfig } from '../../common/types';
 
 /**
  * One entry of a workflow variable picker. Pickers join the `value`s from the root down with dots,
@@ -94,15 +94,15 @@ export function splitsEvents(config: Pick<WebhookTriggerConfig, 'events'> | unde
 }
 
 /**
- * Everything a webhook run offers as `{{$context.…}}`: the method, the headers, query and body
- * trees built from the configured rows (a part without rows is still offered whole), the raw body
- * when the trigger keeps it, one event and its type when deliveries are split into events, and the
- * uploaded files of a multipart body. Picking a field under files gives that field of every file.
+ * The request as `{{$context.…}}` holds it: the method, the headers, query and body trees built
+ * from the configured rows (a part without rows is still offered whole), the raw body when the
+ * trigger keeps it, and the uploaded files of a multipart body. Picking a field under files gives
+ * that field of every file. This is what the immediate answer of an asynchronous workflow is
+ * rendered with.
  */
-export function buildTriggerVariables(
-  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody' | 'events'> | undefined,
+export function buildRequestVariables(
+  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody'> | undefined,
   labels: TriggerVariableLabels,
-  options: { sync?: boolean } = {},
 ): VariableNode[] {
   const request = config?.request;
   const part = (name: 'headers' | 'query' | 'body', children: VariableNode[]): VariableNode => ({
@@ -117,18 +117,34 @@ export function buildTriggerVariables(
     part('query', buildFieldTree(request?.query, 'query')),
     part('body', buildFieldTree(request?.body, 'body')),
     ...(config?.rawBody ? [{ key: 'rawBody', value: 'rawBody', label: labels.rawBody }] : []),
-    ...(splitsEvents(config, Boolean(options.sync))
-      ? [
-          { key: 'event', value: 'event', label: labels.event },
-          { key: 'eventType', value: 'eventType', label: labels.eventType },
-        ]
-      : []),
     {
       key: 'files',
       value: 'files',
       label: labels.files,
       children: FILE_FIELDS.map((field) => ({ key: `files.${field}`, value: field, label: labels.file[field] })),
     },
+  ];
+}
+
+/**
+ * Everything a webhook run offers as `{{$context.…}}`: the request, and one event and its type
+ * when deliveries are split into events.
+ */
+export function buildTriggerVariables(
+  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody' | 'events'> | undefined,
+  labels: TriggerVariableLabels,
+  options: { sync?: boolean } = {},
+): VariableNode[] {
+  const request = buildRequestVariables(config, labels);
+  if (!splitsEvents(config, Boolean(options.sync))) {
+    return request;
+  }
+  // Offered before the files, which close the list.
+  return [
+    ...request.slice(0, -1),
+    { key: 'event', value: 'event', label: labels.event },
+    { key: 'eventType', value: 'eventType', label: labels.eventType },
+    ...request.slice(-1),
   ];
 }
 
