@@ -13,8 +13,8 @@ import { storeUploads } from './pipeline/storeUploads';
 import { withUploadCleanup } from './pipeline/withUploadCleanup';
 import type { FileManager } from './uploads/fileManager';
 import { verifySignature } from './pipeline/verifySignature';
-import { SecretReader, secretReader } from './secrets';
-import { normalizedApiPrefix, publicWebhookUrl } from './publicUrl';
+import { SecretReader, secretReader } from './support/secrets';
+import { normalizedApiPrefix, publicWebhookUrl } from './http/publicUrl';
 import type { Transactionable } from '@nocobase/database';
 import type { Context } from '@nocobase/actions';
 import CallbackInstruction from './callback/CallbackInstruction';
@@ -56,7 +56,7 @@ import { checkExecutionContext } from './host/executionContext';
 import { defineSettings } from './settings/defineSettings';
 import { RetentionStore } from './settings/RetentionStore';
 import settingsCollection from './settings/settingsCollection';
-import { answerOtherUrlForms, WebhookEndpoint } from './WebhookEndpoint';
+import { answerOtherUrlForms, WebhookEndpoint } from './http/WebhookEndpoint';
 import WebhookTrigger from './WebhookTrigger';
 
 /** The workflow plugin's permission snippet: roles with it may manage workflows. */

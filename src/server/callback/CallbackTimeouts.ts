@@ -5,8 +5,8 @@ import { JOB_STATUS } from '@nocobase/plugin-workflow';
 import { CALLBACK_NODE_TYPE } from '../../common/constants';
 import type { CallbackNodeConfig, CallbackResult } from '../../common/types';
 import type { LockManager } from '@nocobase/lock-manager';
-import { exclusively } from '../exclusively';
-import type { Log } from '../Log';
+import { exclusively } from '../support/exclusively';
+import type { Log } from '../support/Log';
 
 const SWEEP_MS = Number(process.env.WEBHOOK_CALLBACK_SWEEP_MS) || 2_000;
 const LOCK = 'webhook:callback-timeouts';

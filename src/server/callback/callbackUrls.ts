@@ -1,6 +1,6 @@
 import type { Database, Transactionable } from '@nocobase/database';
 import { CALLBACK_ACTION, CALLBACK_NODE_TYPE } from '../../common/constants';
-import { publicWebhookUrl } from '../publicUrl';
+import { publicWebhookUrl } from '../http/publicUrl';
 import type { CallbackKeys } from './CallbackKeys';
 import { callbackToken } from './callbackToken';
 import { addToExecutionContext, ExecutionRow } from '../host/executionContext';

@@ -1,7 +1,7 @@
 import type { Database } from '@nocobase/database';
 import { Op } from '@nocobase/database';
 import type { ListenedRequest } from '../../common/requestKeys';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { LISTENERS_COLLECTION } from './listenerCollection';
 import { ListenerWindow, sortListenerWindows } from './listenerWindows';
 

@@ -1,6 +1,6 @@
 import type { Database } from '@nocobase/database';
-import type { HttpAnswer } from '../HttpAnswer';
-import type { Log } from '../Log';
+import type { HttpAnswer } from '../http/HttpAnswer';
+import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
 import { clientAddressOf } from '../pipeline/clientAddress';

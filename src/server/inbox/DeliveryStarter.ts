@@ -1,7 +1,7 @@
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { WebhookContext } from '../../common/types';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import type { RunScheduler } from '../scheduling/RunScheduler';
 
 /** Deliveries handed to the engine but not yet written as executions, at most, per process. */

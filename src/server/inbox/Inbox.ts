@@ -3,7 +3,7 @@ import type { Database } from '@nocobase/database';
 import type { LockManager } from '@nocobase/lock-manager';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import type { RunScheduler } from '../scheduling/RunScheduler';
 import { EVENT_KEY_PREFIX } from './DeliveryRecord';
 import { DeliveryStarter } from './DeliveryStarter';

@@ -1,8 +1,8 @@
 import { Database, Op } from '@nocobase/database';
 import type { LockManager } from '@nocobase/lock-manager';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
-import { exclusively } from '../exclusively';
-import type { Log } from '../Log';
+import { exclusively } from '../support/exclusively';
+import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
 import type { DeliveryStarter } from './DeliveryStarter';

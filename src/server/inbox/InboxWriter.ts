@@ -1,5 +1,5 @@
 import type { Database } from '@nocobase/database';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import type { DeliveryValues } from './DeliveryRecord';
 

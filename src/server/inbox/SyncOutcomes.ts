@@ -1,8 +1,8 @@
 import type { Database } from '@nocobase/database';
 import type { Processor } from '@nocobase/plugin-workflow';
-import type { HttpAnswer } from '../HttpAnswer';
-import type { Log } from '../Log';
-import type { WebhookResponder } from '../WebhookResponder';
+import type { HttpAnswer } from '../http/HttpAnswer';
+import type { Log } from '../support/Log';
+import type { WebhookResponder } from '../http/WebhookResponder';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import { DELIVERY_STATE, stateOfExecution } from './DeliveryRecord';
 

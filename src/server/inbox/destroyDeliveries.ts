@@ -1,5 +1,5 @@
 import { Database, Op } from '@nocobase/database';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { attachmentIdsOf, deleteAttachments } from '../uploads/attachments';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import type { DeliveryValues } from './DeliveryRecord';

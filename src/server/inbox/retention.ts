@@ -1,6 +1,6 @@
 import { Database, Op } from '@nocobase/database';
 import { DEFAULT_RETENTION, RetentionSettings } from '../../common/retentionLimits';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from './deliveryCollection';
 import { DELIVERY_STATE, DeliveryState } from './DeliveryRecord';
 import { destroyDeliveries } from './destroyDeliveries';

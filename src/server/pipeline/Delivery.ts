@@ -1,8 +1,8 @@
 import type { Context } from '@nocobase/actions';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { WebhookContext, WebhookTriggerConfig } from '../../common/types';
-import type { HttpAnswer } from '../HttpAnswer';
-import type { Log } from '../Log';
+import type { HttpAnswer } from '../http/HttpAnswer';
+import type { Log } from '../support/Log';
 import type { ReceivedFile } from './multipart';
 
 /**

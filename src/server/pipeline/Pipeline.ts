@@ -1,4 +1,4 @@
-import { HttpAnswer, jsonError } from '../HttpAnswer';
+import { HttpAnswer, jsonError } from '../http/HttpAnswer';
 import { Answered, Guard, Received, Stage, WebhookRejection } from './Delivery';
 
 type AnyStage = (delivery: never) => unknown;

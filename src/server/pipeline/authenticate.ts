@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { AuthConfig } from '../../common/types';
-import type { SecretReader } from '../secrets';
+import type { SecretReader } from '../support/secrets';
 import { Guard, Resolved, WebhookRejection } from './Delivery';
 
 const REALM = 'NocoBase webhook';

@@ -1,5 +1,5 @@
 import type { WebhookContext } from '../../common/types';
-import type { HttpAnswer } from '../HttpAnswer';
+import type { HttpAnswer } from '../http/HttpAnswer';
 import { DELIVERY_STATE, DeliveryValues, extrasOf } from '../inbox/DeliveryRecord';
 import { clientAddressOf } from './clientAddress';
 import type { Identified } from './Delivery';

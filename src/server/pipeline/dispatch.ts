@@ -1,11 +1,11 @@
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { EXECUTION_STATUS, Processor } from '@nocobase/plugin-workflow';
 import { DEFAULT_SYNC_TIMEOUT_SECONDS } from '../../common/constants';
-import { HttpAnswer, jsonError } from '../HttpAnswer';
+import { HttpAnswer, jsonError } from '../http/HttpAnswer';
 import type { DeliveryStarter } from '../inbox/DeliveryStarter';
 import type { SyncOutcomes } from '../inbox/SyncOutcomes';
 import type { RunScheduler } from '../scheduling/RunScheduler';
-import { RESPONDER_OPTION, WebhookResponder } from '../WebhookResponder';
+import { RESPONDER_OPTION, WebhookResponder } from '../http/WebhookResponder';
 import { Answered, Stage, Stored } from './Delivery';
 
 const TIMEOUT_REASON = 'timeout';

@@ -1,4 +1,4 @@
-import type { SecretReader } from '../secrets';
+import type { SecretReader } from '../support/secrets';
 import { sameSecret } from './authenticate';
 import { Answered, Parsed, Resolved, Stage, WebhookRejection } from './Delivery';
 

@@ -1,7 +1,7 @@
 import { parse } from '@nocobase/utils';
 import { DEFAULT_ASYNC_RESPONSE } from '../../common/constants';
 import type { ResponseConfig } from '../../common/types';
-import { answerFromResponseConfig, HttpAnswer } from '../HttpAnswer';
+import { answerFromResponseConfig, HttpAnswer } from '../http/HttpAnswer';
 import type { Identified } from './Delivery';
 
 const templated = new WeakMap<object, boolean>();

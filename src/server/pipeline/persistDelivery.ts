@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Database } from '@nocobase/database';
-import { HttpAnswer, jsonError } from '../HttpAnswer';
+import { HttpAnswer, jsonError } from '../http/HttpAnswer';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import { DuplicateDelivery, InboxWriter } from '../inbox/InboxWriter';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import type { HttpAnswer } from '../HttpAnswer';
+import type { HttpAnswer } from '../http/HttpAnswer';
 import { contextOf, DELIVERY_STATE, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import { DuplicateDelivery, InboxWriter } from '../inbox/InboxWriter';
 import { Stored, WebhookRejection } from './Delivery';

@@ -1,4 +1,4 @@
-import type { SecretReader } from '../secrets';
+import type { SecretReader } from '../support/secrets';
 import { schemeOf } from '../signature/schemes';
 import { DEFAULT_TOLERANCE_SECONDS, SignatureFailure, verifySignatureBytes } from '../signature/verifySignatureBytes';
 import { Guard, Read, WebhookRejection } from './Delivery';

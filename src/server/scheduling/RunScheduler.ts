@@ -1,4 +1,4 @@
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { ArrivalHold, DEFAULT_HOLD, HoldOptions } from './ArrivalHold';
 import { startEach } from './startEach';
 

@@ -1,4 +1,4 @@
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { ArrivalHold, DEFAULT_HOLD, HoldOptions } from './ArrivalHold';
 import type { EngineActivity } from '../host/engine';
 import type { RunScheduler } from './RunScheduler';

@@ -1,4 +1,4 @@
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 
 /** Hands deliveries to the engine one after the other; one that fails is logged, not the rest. */
 export async function startEach(starts: Array<() => unknown>, logger: Log): Promise<void> {

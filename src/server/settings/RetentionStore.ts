@@ -6,7 +6,7 @@ import {
   StoredRetention,
 } from '../../common/retentionLimits';
 import { retentionFromEnv } from '../inbox/retention';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { SETTINGS_COLLECTION } from './settingsCollection';
 
 const NOTHING_STORED: StoredRetention = { maxAgeDays: null, maxRowsPerWorkflow: null, maxRefusedPerWorkflow: null };

@@ -3,9 +3,9 @@ import { Op } from '@nocobase/database';
 import { TRIGGER_TYPE } from '../../common/constants';
 import type { SubscriptionConfig, SubscriptionStep, WebhookTriggerConfig } from '../../common/types';
 import type { LockManager } from '@nocobase/lock-manager';
-import { exclusively } from '../exclusively';
-import type { Log } from '../Log';
-import type { SecretSource } from '../secrets';
+import { exclusively } from '../support/exclusively';
+import type { Log } from '../support/Log';
+import type { SecretSource } from '../support/secrets';
 import { CallVariables, callProvider, ProviderAnswer, ProviderCallFailed, render } from './providerCall';
 import { SUBSCRIPTIONS_COLLECTION } from './subscriptionCollection';
 

@@ -1,6 +1,6 @@
 import type { Database } from '@nocobase/database';
 import type { SubscriptionStep } from '../../common/types';
-import type { Log } from '../Log';
+import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
 import type { CallKind } from './SubscriptionLifecycle';

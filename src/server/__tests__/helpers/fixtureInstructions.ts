@@ -1,5 +1,5 @@
 import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
-import { RESPONDER_OPTION, WebhookResponder } from '../../WebhookResponder';
+import { RESPONDER_OPTION, WebhookResponder } from '../../http/WebhookResponder';
 
 /**
  * A node that takes time, for timeout tests. It waits `config.ms` milliseconds and stops early

@@ -1,4 +1,4 @@
-import { secretReader } from '../../secrets';
+import { secretReader } from '../../support/secrets';
 import { authenticate } from '../authenticate';
 import type { Resolved } from '../Delivery';
 import { WebhookRejection } from '../Delivery';

@@ -1,6 +1,6 @@
 import type { Context } from '@nocobase/actions';
-import { answerStatusOf, isValidHeaderName, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
-import type { HeaderPair, ResponseConfig } from '../common/types';
+import { answerStatusOf, isValidHeaderName, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
+import type { HeaderPair, ResponseConfig } from '../../common/types';
 
 /** A complete HTTP answer: what the sender of a delivery receives. */
 export interface HttpAnswer {

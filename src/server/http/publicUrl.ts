@@ -1,4 +1,4 @@
-import { WEBHOOK_RESOURCE } from '../common/constants';
+import { WEBHOOK_RESOURCE } from '../../common/constants';
 
 /** NocoBase's API prefix as a path: `api` and `/api/` both become `/api`. */
 export function normalizedApiPrefix(prefix: string | undefined): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { HttpAnswer } from './HttpAnswer';
-import type { Received } from './pipeline/Delivery';
+import type { Received } from '../pipeline/Delivery';
 
 export interface RequestLog {
   info(entry: object): unknown;

@@ -1,11 +1,11 @@
 import type { Context, Next } from '@nocobase/actions';
-import type { Log } from './Log';
-import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../common/constants';
+import type { Log } from '../support/Log';
+import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../../common/constants';
 import { answerDelivered } from './answerDelivered';
 import { logDelivery, RequestLog } from './DeliveryLog';
 import { HttpAnswer, jsonError, sendAnswer } from './HttpAnswer';
-import type { Received } from './pipeline/Delivery';
-import type { Pipeline } from './pipeline/Pipeline';
+import type { Received } from '../pipeline/Delivery';
+import type { Pipeline } from '../pipeline/Pipeline';
 
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
