@@ -1,3 +1,3 @@
 export { default } from './Plugin';
 export { default as WebhookTrigger } from './WebhookTrigger';
-export { default as ResponseInstruction } from './ResponseInstruction';
+export { default as ResponseInstruction } from './instructions/ResponseInstruction';

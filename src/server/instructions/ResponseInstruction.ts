@@ -1,9 +1,9 @@
 import Joi from 'joi';
-import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
+import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
 import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
-import type { ResponseConfig } from '../common/types';
-import { answerFromResponseConfig } from './http/HttpAnswer';
-import { RESPONDER_OPTION, WebhookResponder } from './http/WebhookResponder';
+import type { ResponseConfig } from '../../common/types';
+import { answerFromResponseConfig } from '../http/HttpAnswer';
+import { RESPONDER_OPTION, WebhookResponder } from '../http/WebhookResponder';
 
 /**
  * "HTTP Response": sets the answer of the synchronous webhook request that started the run and

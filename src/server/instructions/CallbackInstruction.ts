@@ -3,8 +3,8 @@ import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plu
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
 import { WEBHOOK_METHODS } from '../../common/types';
-import type { CallbackKeys } from './CallbackKeys';
-import { callbackUrl } from './callbackUrls';
+import type { CallbackKeys } from '../callback/CallbackKeys';
+import { callbackUrl } from '../callback/callbackUrls';
 
 /**
  * "Wait for callback": the run pauses here (its job pending) until a request reaches this run's
