@@ -8,7 +8,7 @@ import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../common/constants';
 import { WEBHOOK_METHODS, WebhookContext } from '../common/types';
 import { SIGNATURE_PRESETS } from './signature/schemes';
-import { parseQuery } from './pipeline/parseRequest';
+import { parseQuery } from './pipeline/stages/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
 
 /** How long a local switch wins over what the database says (see `switchedAt`). */

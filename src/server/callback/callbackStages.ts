@@ -7,7 +7,7 @@ import { answerFromResponseConfig } from '../http/HttpAnswer';
 import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
-import { clientAddressOf } from '../pipeline/clientAddress';
+import { clientAddressOf } from '../pipeline/parsing/clientAddress';
 import { Answered, Parsed, Received, Resolved, Stage, WebhookRejection } from '../pipeline/Delivery';
 import type { CallbackKeys } from './CallbackKeys';
 import { readCallbackToken } from './callbackToken';

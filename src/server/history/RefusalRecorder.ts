@@ -3,9 +3,9 @@ import type { HttpAnswer } from '../http/HttpAnswer';
 import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
-import { clientAddressOf } from '../pipeline/clientAddress';
+import { clientAddressOf } from '../pipeline/parsing/clientAddress';
 import type { Received } from '../pipeline/Delivery';
-import { parseQuery } from '../pipeline/parseRequest';
+import { parseQuery } from '../pipeline/stages/parseRequest';
 
 /** Refusals that are about who is calling: nothing they sent is kept. */
 const CREDENTIAL_REFUSALS = new Set([401, 403]);

@@ -3,7 +3,7 @@ import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { WebhookContext, WebhookTriggerConfig } from '../../common/types';
 import type { HttpAnswer } from '../http/HttpAnswer';
 import type { Log } from '../support/Log';
-import type { ReceivedFile } from './multipart';
+import type { ReceivedFile } from './parsing/multipart';
 
 /**
  * What the log line of a delivery says, filled in as the stages learn it (never request data).

@@ -1,8 +1,8 @@
 import bytes from 'bytes';
 import type { UploadsConfig } from '../../common/types';
 import { WebhookRejection } from '../pipeline/Delivery';
-import type { ReceivedFile } from '../pipeline/multipart';
-import { byteCount } from '../pipeline/readBody';
+import type { ReceivedFile } from '../pipeline/parsing/multipart';
+import { byteCount } from '../pipeline/stages/readBody';
 import type { StorageRules } from './fileManager';
 import type { TypeReader } from './fileTypes';
 
