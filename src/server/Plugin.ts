@@ -1,6 +1,7 @@
+import path from 'path';
 import { Plugin } from '@nocobase/server';
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
-import { CALLBACK_ACTION, CALLBACK_NODE_TYPE, RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION } from '../common/constants';
+import { CALLBACK_ACTION, CALLBACK_NODE_TYPE, NAMESPACE, RESPONSE_NODE_TYPE, TRIGGER_TYPE, WEBHOOK_ACTION } from '../common/constants';
 import type { Counter } from '@nocobase/cache';
 import { answerCors } from './pipeline/stages/answerCors';
 import { authenticate } from './pipeline/stages/authenticate';
@@ -20,20 +21,16 @@ import type { Context } from '@nocobase/actions';
 import CallbackInstruction from './instructions/CallbackInstruction';
 import { CallbackResolved, resolveCallback, resumeCallback } from './callback/callbackStages';
 import { CallbackTimeouts } from './callback/CallbackTimeouts';
-import callbackKeyCollection, { CALLBACK_KEYS_COLLECTION } from './callback/callbackKeyCollection';
 import { CallbackKeys, legacyCallbackSecret } from './callback/CallbackKeys';
 import { CallbackUrls } from './callback/callbackUrls';
 import type { Read } from './pipeline/Delivery';
-import subscriptionCollection, { SUBSCRIPTIONS_COLLECTION } from './subscription/subscriptionCollection';
 import { recordCall } from './subscription/recordCall';
 import { SubscriptionLifecycle } from './subscription/SubscriptionLifecycle';
-import { DELIVERIES_COLLECTION } from './inbox/deliveryCollection';
+import { CALLBACK_KEYS_COLLECTION, DELIVERIES_COLLECTION, SUBSCRIPTIONS_COLLECTION } from './constants';
 import { HistoryDeps, listen, listened, readOnly, replay, stopListening } from './history/deliveryActions';
-import listenerCollection from './history/listenerCollection';
 import { Listeners } from './history/Listeners';
 import { answerListened, copyToListener } from './pipeline/stages/listening';
 import { RefusalRecorder } from './history/RefusalRecorder';
-import deliveryCollection from './inbox/deliveryCollection';
 import { Inbox } from './inbox/Inbox';
 import { tuneSqlite } from './host/sqlite';
 import { reportMiddlewareOrder, useAheadOfNocoBase } from './host/middleware';
@@ -55,7 +52,6 @@ import { HostReport, nocobaseVersion, reportHostCheck } from './host/hostCheck';
 import { checkExecutionContext } from './host/executionContext';
 import { defineSettings } from './settings/defineSettings';
 import { RetentionStore } from './settings/RetentionStore';
-import settingsCollection from './settings/settingsCollection';
 import { answerOtherUrlForms, WebhookEndpoint } from './http/WebhookEndpoint';
 import WebhookTrigger from './WebhookTrigger';
 
@@ -66,12 +62,25 @@ const WORKFLOW_SNIPPET = 'pm.workflow.workflows';
 const INDEX_REFRESH_MS = Number(process.env.WEBHOOK_INDEX_REFRESH_MS) || 2_000;
 
 export class PluginWorkflowWebhookServer extends Plugin {
-  async beforeLoad() {
-    this.db.collection(deliveryCollection);
-    this.db.collection(listenerCollection);
-    this.db.collection(subscriptionCollection);
-    this.db.collection(settingsCollection);
-    this.db.collection(callbackKeyCollection);
+  /**
+   * NocoBase finds `server/collections` from the package name, which a plugin added by its class
+   * (as the tests do) does not have: the folder beside this file is the one, in `src` or `dist`.
+   */
+  async loadCollections() {
+    await this.db.import({ directory: path.resolve(__dirname, 'collections'), from: this.packageName });
+  }
+
+  /** `server/migrations`, found the same way, under the package's name. */
+  async loadMigrations() {
+    return this.app.loadMigrations({
+      directory: path.resolve(__dirname, 'migrations'),
+      namespace: this.packageName,
+      context: { plugin: this },
+    });
+  }
+
+  private get packageName(): string {
+    return this.options.packageName ?? NAMESPACE;
   }
 
   async load() {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { SleepInstruction } from './helpers/fixtureInstructions';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { pruneFinished } from '../inbox/retention';
 import { useTestApp } from './helpers/testApp';
 import { createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';

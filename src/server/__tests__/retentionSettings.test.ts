@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { signInThreeRoles } from './helpers/accounts';
 import { useTestApp } from './helpers/testApp';
 import { sleep } from './helpers/waitUntil';

@@ -1,4 +1,4 @@
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { useTestApp } from './helpers/testApp';
 import { createWebhookWorkflow, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
 

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { pruneFinished } from '../inbox/retention';
 import { useTestApp } from './helpers/testApp';
 import { waitUntil } from './helpers/waitUntil';

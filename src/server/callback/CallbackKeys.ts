@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import type { Database } from '@nocobase/database';
-import { CALLBACK_KEYS_COLLECTION } from './callbackKeyCollection';
+import { CALLBACK_KEYS_COLLECTION } from '../constants';
 
 const KEY_NAME = 'callback';
 

@@ -5,7 +5,7 @@ import { CALLBACK_NODE_TYPE } from '../../common/constants';
 import type { CallbackNodeConfig, CallbackResult } from '../../common/types';
 import { answerFromResponseConfig } from '../http/HttpAnswer';
 import type { Log } from '../support/Log';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
 import { clientAddressOf } from '../pipeline/parsing/clientAddress';
 import { Answered, Parsed, Received, Resolved, Stage, WebhookRejection } from '../pipeline/Delivery';

@@ -2,7 +2,7 @@ import type { Database } from '@nocobase/database';
 import { Op } from '@nocobase/database';
 import type { ListenedRequest } from '../../common/requestKeys';
 import type { Log } from '../support/Log';
-import { LISTENERS_COLLECTION } from './listenerCollection';
+import { LISTENERS_COLLECTION } from '../constants';
 import { ListenerWindow, sortListenerWindows } from './listenerWindows';
 
 /** How long a designer waits for a test request. */

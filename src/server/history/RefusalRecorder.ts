@@ -1,7 +1,7 @@
 import type { Database } from '@nocobase/database';
 import type { HttpAnswer } from '../http/HttpAnswer';
 import type { Log } from '../support/Log';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
 import { clientAddressOf } from '../pipeline/parsing/clientAddress';
 import type { Received } from '../pipeline/Delivery';

@@ -3,7 +3,7 @@ import type { Context, Next } from '@nocobase/actions';
 import type { Database } from '@nocobase/database';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../../common/constants';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import type { DeliveryStarter } from '../inbox/DeliveryStarter';
 import type { Listeners } from './Listeners';

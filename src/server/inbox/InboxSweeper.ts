@@ -3,7 +3,7 @@ import type { LockManager } from '@nocobase/lock-manager';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import { exclusively } from '../support/exclusively';
 import type { Log } from '../support/Log';
-import { DELIVERIES_COLLECTION } from './deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
 import type { DeliveryStarter } from './DeliveryStarter';
 import { pruneFinished, RetentionSettings } from './retention';

@@ -1,6 +1,6 @@
 import type { Database } from '@nocobase/database';
 import type { Log } from '../support/Log';
-import { DELIVERIES_COLLECTION } from './deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import type { DeliveryValues } from './DeliveryRecord';
 
 interface Waiting {

@@ -3,7 +3,7 @@ import type { Processor } from '@nocobase/plugin-workflow';
 import type { HttpAnswer } from '../http/HttpAnswer';
 import type { Log } from '../support/Log';
 import type { WebhookResponder } from '../http/WebhookResponder';
-import { DELIVERIES_COLLECTION } from './deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { DELIVERY_STATE, stateOfExecution } from './DeliveryRecord';
 
 /**

@@ -1,7 +1,7 @@
 import { Database, Op } from '@nocobase/database';
 import type { Log } from '../support/Log';
 import { attachmentIdsOf, deleteAttachments } from '../uploads/attachments';
-import { DELIVERIES_COLLECTION } from './deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import type { DeliveryValues } from './DeliveryRecord';
 
 type Where = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { Database, Op } from '@nocobase/database';
 import { DEFAULT_RETENTION, RetentionSettings } from '../../common/retentionLimits';
 import type { Log } from '../support/Log';
-import { DELIVERIES_COLLECTION } from './deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { DELIVERY_STATE, DeliveryState } from './DeliveryRecord';
 import { destroyDeliveries } from './destroyDeliveries';
 

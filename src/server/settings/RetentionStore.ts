@@ -7,7 +7,7 @@ import {
 } from '../../common/retentionLimits';
 import { retentionFromEnv } from '../inbox/retention';
 import type { Log } from '../support/Log';
-import { SETTINGS_COLLECTION } from './settingsCollection';
+import { SETTINGS_COLLECTION } from '../constants';
 
 const NOTHING_STORED: StoredRetention = { maxAgeDays: null, maxRowsPerWorkflow: null, maxRefusedPerWorkflow: null };
 

@@ -7,7 +7,7 @@ import { exclusively } from '../support/exclusively';
 import type { Log } from '../support/Log';
 import type { SecretSource } from '../support/secrets';
 import { CallVariables, callProvider, ProviderAnswer, ProviderCallFailed, render } from './providerCall';
-import { SUBSCRIPTIONS_COLLECTION } from './subscriptionCollection';
+import { SUBSCRIPTIONS_COLLECTION } from '../constants';
 
 const SWEEP_MS = Number(process.env.WEBHOOK_SUBSCRIPTION_SWEEP_MS) || 2_000;
 /** How long an instance holds a renewal it claimed (a crashed one's claim runs out). */

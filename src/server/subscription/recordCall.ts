@@ -1,7 +1,7 @@
 import type { Database } from '@nocobase/database';
 import type { SubscriptionStep } from '../../common/types';
 import type { Log } from '../support/Log';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
 import type { CallKind } from './SubscriptionLifecycle';
 import { ProviderAnswer, ProviderCallFailed } from './providerCall';

@@ -1,6 +1,6 @@
 import type { Database } from '@nocobase/database';
 import type { UploadedFile } from '../../common/types';
-import { DELIVERIES_COLLECTION } from '../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../constants';
 import { ATTACHMENTS } from './fileManager';
 
 export type AttachmentId = number | string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { Database } from '@nocobase/database';
 import { HttpAnswer, jsonError } from '../../http/HttpAnswer';
-import { DELIVERIES_COLLECTION } from '../../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../../constants';
 import { DELIVERY_STATE, EVENT_KEY_PREFIX } from '../../inbox/DeliveryRecord';
 import { DuplicateDelivery, InboxWriter } from '../../inbox/InboxWriter';
 import { Answered, Identified, Resolved, Stage, Stored, WebhookRejection } from '../Delivery';

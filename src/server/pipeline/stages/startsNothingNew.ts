@@ -1,6 +1,6 @@
 import type { Database } from '@nocobase/database';
 import { Op } from '@nocobase/database';
-import { DELIVERIES_COLLECTION } from '../../inbox/deliveryCollection';
+import { DELIVERIES_COLLECTION } from '../../constants';
 import { ttlMs } from './persistDelivery';
 import type { Split } from './splitEvents';
 

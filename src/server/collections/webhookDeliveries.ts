@@ -1,6 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-
-export const DELIVERIES_COLLECTION = 'webhookDeliveries';
+import { DELIVERIES_COLLECTION } from '../constants';
 
 /**
  * The inbox: one row per delivery the endpoint accepted, written before the sender is answered,

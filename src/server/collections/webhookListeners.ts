@@ -1,6 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-
-export const LISTENERS_COLLECTION = 'webhookListeners';
+import { LISTENERS_COLLECTION } from '../constants';
 
 /**
  * "Listen for a test request": a designer waits for the next request to a workflow's URL. A row

@@ -1,6 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-
-export const SUBSCRIPTIONS_COLLECTION = 'webhookSubscriptions';
+import { SUBSCRIPTIONS_COLLECTION } from '../constants';
 
 /**
  * A webhook registered with its sender: one row per enabled workflow version whose trigger has a

@@ -1,6 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-
-export const CALLBACK_KEYS_COLLECTION = 'webhookCallbackKeys';
+import { CALLBACK_KEYS_COLLECTION } from '../constants';
 
 /**
  * The installation's callback signing key: one row, 32 random bytes made on first use, the same on

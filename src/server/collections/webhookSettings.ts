@@ -1,7 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { SETTINGS_RESOURCE } from '../../common/settings';
-
-export const SETTINGS_COLLECTION = SETTINGS_RESOURCE;
+import { SETTINGS_COLLECTION } from '../constants';
 
 /**
  * The plugin's settings, one row, written from its settings page. An empty field (or no row, as
