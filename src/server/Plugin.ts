@@ -27,7 +27,7 @@ import type { Read } from './pipeline/Delivery';
 import { recordCall } from './subscription/recordCall';
 import { SubscriptionLifecycle } from './subscription/SubscriptionLifecycle';
 import { CALLBACK_KEYS_COLLECTION, DELIVERIES_COLLECTION, SUBSCRIPTIONS_COLLECTION } from './constants';
-import { HistoryDeps, listen, listened, readOnly, replay, stopListening } from './history/deliveryActions';
+import { HistoryDeps, listen, listened, readOnly, replay, stopListening } from './actions/deliveries';
 import { Listeners } from './history/Listeners';
 import { answerListened, copyToListener } from './pipeline/stages/listening';
 import { RefusalRecorder } from './history/RefusalRecorder';

@@ -1,6 +1,6 @@
 import type { Application } from '@nocobase/server';
 import { SETTINGS_RESOURCE, SETTINGS_SNIPPET } from '../../common/settings';
-import { getSettings, notSupported, updateSettings } from './settingsActions';
+import { getSettings, notSupported, updateSettings } from '../actions/settings';
 import type { RetentionStore } from './RetentionStore';
 
 /**

@@ -1,7 +1,7 @@
 import type { Context } from '@nocobase/actions';
 import { parseRetentionUpdate, RetentionSettingsView, StoredRetention } from '../../common/retentionLimits';
 import { retentionFromEnv } from '../inbox/retention';
-import type { RetentionStore } from './RetentionStore';
+import type { RetentionStore } from '../settings/RetentionStore';
 
 function view(stored: StoredRetention): RetentionSettingsView {
   return { ...stored, fallback: retentionFromEnv() };

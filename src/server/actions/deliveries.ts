@@ -6,7 +6,7 @@ import { TRIGGER_TYPE } from '../../common/constants';
 import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import type { DeliveryStarter } from '../inbox/DeliveryStarter';
-import type { Listeners } from './Listeners';
+import type { Listeners } from '../history/Listeners';
 
 /** The most deliveries one replay request starts. */
 const MAX_REPLAY = 100;
