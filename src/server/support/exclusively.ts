@@ -1,3 +1,4 @@
+import { LockAcquireError } from '@nocobase/lock-manager';
 import type { LockManager } from '@nocobase/lock-manager';
 
 /**
@@ -10,7 +11,8 @@ export async function exclusively<T>(lockManager: LockManager, key: string, ttlM
     const lock = await lockManager.tryAcquire(key);
     return await lock.runExclusive(sweep, ttlMs);
   } catch (error) {
-    if ((error as Error)?.name === 'LockAcquireError') {
+    // The lock manager's error keeps Error's `name`: it is told apart by its class.
+    if (error instanceof LockAcquireError || (error as Error)?.name === 'LockAcquireError') {
       return null;
     }
     throw error;
