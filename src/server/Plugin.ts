@@ -53,6 +53,7 @@ import { checkExecutionContext } from './host/executionContext';
 import { defineSettings } from './settings/defineSettings';
 import { RetentionStore } from './settings/RetentionStore';
 import { answerOtherUrlForms, WebhookEndpoint } from './http/WebhookEndpoint';
+import { PeriodicSweep } from './support/PeriodicSweep';
 import WebhookTrigger from './WebhookTrigger';
 
 /** The workflow plugin's permission snippet: roles with it may manage workflows. */
@@ -171,24 +172,22 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const subscriptions = this.defineSubscriptions(apiPrefix);
     // The sweeps that read the database on a timer, started and stopped with the app (one
     // listener each way for all of them).
-    const sweeps = [listeners, callbacks.timeouts, subscriptions];
-    let indexRefresh: NodeJS.Timeout | null = null;
+    const indexRefresh = new PeriodicSweep({
+      everyMs: INDEX_REFRESH_MS,
+      run: () => trigger.syncWithDatabase(this.db),
+      logger,
+      failure: '[webhook] reading workflows failed',
+      level: 'error',
+    });
+    const sweeps = [listeners.sweep, callbacks.timeouts.sweep, subscriptions.sweep, indexRefresh];
     this.app.on('afterStart', async () => {
       reportMiddlewareOrder(this.app, ['webhook', 'webhook-callback', 'webhook-other-url-forms'], host);
       await callbacks.makeKey();
       inbox.start();
       sweeps.forEach((sweep) => sweep.start());
-      indexRefresh = setInterval(
-        () => trigger.syncWithDatabase(this.db).catch((error) => logger.error('[webhook] reading workflows failed', { error })),
-        INDEX_REFRESH_MS,
-      );
-      indexRefresh.unref?.();
     });
     // Before the workflow plugin's own beforeStop (which stops taking events).
     this.app.prependListener('beforeStop', async () => {
-      if (indexRefresh) {
-        clearInterval(indexRefresh);
-      }
       sweeps.forEach((sweep) => sweep.stop());
       await inbox.stop();
       await scheduler.drain();

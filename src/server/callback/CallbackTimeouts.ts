@@ -5,8 +5,8 @@ import { JOB_STATUS } from '@nocobase/plugin-workflow';
 import { CALLBACK_NODE_TYPE } from '../../common/constants';
 import type { CallbackNodeConfig, CallbackResult } from '../../common/types';
 import type { LockManager } from '@nocobase/lock-manager';
-import { exclusively } from '../support/exclusively';
 import type { Log } from '../support/Log';
+import { PeriodicSweep } from '../support/PeriodicSweep';
 
 const SWEEP_MS = Number(process.env.WEBHOOK_CALLBACK_SWEEP_MS) || 2_000;
 const LOCK = 'webhook:callback-timeouts';
@@ -18,43 +18,36 @@ const LOCK = 'webhook:callback-timeouts';
  * lock manager), so it works after restarts and with several instances.
  */
 export class CallbackTimeouts {
-  private timer: NodeJS.Timeout | null = null;
+  /** Started and stopped with the app; another instance sweeping right now ends the same waits. */
+  readonly sweep: PeriodicSweep;
 
   constructor(
     private readonly db: Database,
     private readonly workflowPlugin: PluginWorkflowServer,
-    private readonly lockManager: LockManager,
-    private readonly logger: Log,
-  ) {}
-
-  start() {
-    this.timer = setInterval(() => {
-      this.sweepOnce().catch((error) => this.logger.warn('[webhook] ending timed-out callback waits failed', { error }));
-    }, SWEEP_MS);
-    this.timer.unref?.();
-  }
-
-  stop() {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
-  }
-
-  async sweepOnce(): Promise<number> {
-    // Another instance sweeping right now ends the same waits.
-    const ended = await exclusively(this.lockManager, LOCK, 60_000, async () => {
-      let count = 0;
-      const nodes = await this.db.getRepository('flow_nodes').find({ filter: { type: CALLBACK_NODE_TYPE } });
-      for (const node of nodes) {
-        const config = (node.get('config') ?? {}) as CallbackNodeConfig;
-        const timeout = Number(config.timeout);
-        if (timeout > 0) {
-          count += await this.endWaits(node.get('id') as number, timeout, config.onTimeout === 'continue');
-        }
-      }
-      return count;
+    lockManager: LockManager,
+    logger: Log,
+  ) {
+    this.sweep = new PeriodicSweep({
+      everyMs: SWEEP_MS,
+      run: () => this.endExpiredWaits(),
+      logger,
+      failure: '[webhook] ending timed-out callback waits failed',
+      lock: { lockManager, key: LOCK, ttlMs: 60_000 },
     });
-    return ended ?? 0;
+  }
+
+  /** Ends every wait past its node's timeout; how many it ended. */
+  async endExpiredWaits(): Promise<number> {
+    let count = 0;
+    const nodes = await this.db.getRepository('flow_nodes').find({ filter: { type: CALLBACK_NODE_TYPE } });
+    for (const node of nodes) {
+      const config = (node.get('config') ?? {}) as CallbackNodeConfig;
+      const timeout = Number(config.timeout);
+      if (timeout > 0) {
+        count += await this.endWaits(node.get('id') as number, timeout, config.onTimeout === 'continue');
+      }
+    }
+    return count;
   }
 
   private async endWaits(nodeId: number, timeoutSeconds: number, goOn: boolean): Promise<number> {

@@ -2,6 +2,7 @@ import type { Database } from '@nocobase/database';
 import { Op } from '@nocobase/database';
 import type { ListenedRequest } from '../../common/requestKeys';
 import type { Log } from '../support/Log';
+import { PeriodicSweep } from '../support/PeriodicSweep';
 import { LISTENERS_COLLECTION } from '../constants';
 import { ListenerWindow, sortListenerWindows } from './listenerWindows';
 
@@ -19,28 +20,23 @@ const REFRESH_MS = Number(process.env.WEBHOOK_LISTEN_REFRESH_MS) || 1_000;
  */
 export class Listeners {
   private keys = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
+  /** The read every second, started and stopped with the app. */
+  readonly sweep: PeriodicSweep;
 
   constructor(
     private readonly db: Database,
-    private readonly logger: Log,
-  ) {}
+    logger: Log,
+  ) {
+    this.sweep = new PeriodicSweep({
+      everyMs: REFRESH_MS,
+      run: () => this.refresh(),
+      logger,
+      failure: '[webhook] reading test-request listeners failed',
+    });
+  }
 
   private get model() {
     return this.db.getModel(LISTENERS_COLLECTION);
-  }
-
-  start() {
-    this.timer = setInterval(() => {
-      this.refresh().catch((error) => this.logger.warn('[webhook] reading test-request listeners failed', { error }));
-    }, REFRESH_MS);
-    this.timer.unref?.();
-  }
-
-  stop() {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
   }
 
   /** Reads the listened keys, and deletes the rows that ended over an hour before `now`. */

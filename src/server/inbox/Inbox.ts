@@ -4,6 +4,7 @@ import type { LockManager } from '@nocobase/lock-manager';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { Log } from '../support/Log';
+import { PeriodicSweep } from '../support/PeriodicSweep';
 import type { RunScheduler } from '../scheduling/RunScheduler';
 import { EVENT_KEY_PREFIX } from './DeliveryRecord';
 import { DeliveryStarter } from './DeliveryStarter';
@@ -47,7 +48,7 @@ export class Inbox {
   readonly starter: DeliveryStarter;
   readonly outcomes: SyncOutcomes;
   private readonly sweeper: InboxSweeper;
-  private batchReport: NodeJS.Timeout | null = null;
+  private readonly batchReport: PeriodicSweep;
   private readonly settings = settingsFromEnv();
   private stopping = false;
 
@@ -75,6 +76,12 @@ export class Inbox {
     this.sweeper.onBacklogCounted = () => {
       this.writer.storedSinceCount = 0;
     };
+    this.batchReport = new PeriodicSweep({
+      everyMs: this.settings.batchReportMs,
+      run: () => this.writer.reportBatches(),
+      logger,
+      failure: '[webhook] reporting the inbox batch sizes failed',
+    });
   }
 
   /** Stored async deliveries not yet started: the last count plus what was stored since. */
@@ -92,16 +99,13 @@ export class Inbox {
     this.stopping = false;
     this.starter.resume();
     this.sweeper.start();
-    this.batchReport = setInterval(() => this.writer.reportBatches(), this.settings.batchReportMs);
-    this.batchReport.unref?.();
+    this.batchReport.start();
   }
 
   /** Stored deliveries not yet handed to the engine stay in the inbox for the next start. */
   async stop() {
     this.stopping = true;
-    if (this.batchReport) {
-      clearInterval(this.batchReport);
-    }
+    this.batchReport.stop();
     await this.sweeper.stop();
     this.starter.stop();
     await this.writer.flushed();

@@ -1,8 +1,8 @@
 import { Database, Op } from '@nocobase/database';
 import type { LockManager } from '@nocobase/lock-manager';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
-import { exclusively } from '../support/exclusively';
 import type { Log } from '../support/Log';
+import { PeriodicSweep } from '../support/PeriodicSweep';
 import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
 import type { DeliveryStarter } from './DeliveryStarter';
@@ -46,8 +46,7 @@ const LOCK_KEY = 'webhook:inbox-sweep';
  * It runs once when the app starts and then every `intervalMs`, on one process at a time.
  */
 export class InboxSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly periodic: PeriodicSweep;
   private sweeps = 0;
   private startedCursor = 0;
   /** Stored async deliveries not yet started, at the last sweep. */
@@ -55,50 +54,40 @@ export class InboxSweeper {
 
   constructor(
     private readonly db: Database,
-    private readonly lockManager: LockManager,
+    lockManager: LockManager,
     private readonly starter: DeliveryStarter,
     private readonly findWorkflow: (id: number) => Promise<WorkflowModel | null>,
     private readonly logger: Log,
     private readonly options: SweeperOptions,
-  ) {}
+  ) {
+    this.periodic = new PeriodicSweep({
+      everyMs: options.intervalMs,
+      run: () => this.sweep(false),
+      logger,
+      failure: '[webhook] inbox sweep failed',
+      level: 'error',
+      lock: { lockManager, key: LOCK_KEY, ttlMs: 120_000 },
+    });
+  }
 
+  /** At start-up every stored delivery is taken at once, whichever process stored it. */
   start() {
-    void this.sweep({ takeOverAll: true });
-    this.timer = setInterval(() => void this.sweep(), this.options.intervalMs);
-    this.timer.unref?.();
+    this.periodic.start({ first: () => this.sweep(true) });
   }
 
+  /** Resolves once the sweep going on, if any, has ended. */
   async stop() {
-    if (this.timer) {
-      clearInterval(this.timer);
-      this.timer = null;
-    }
-    await this.sweeping;
+    this.periodic.stop();
+    await this.periodic.idle();
   }
 
-  /** `takeOverAll`: at start-up every stored delivery is taken, whichever process stored it. */
-  sweep(options: { takeOverAll?: boolean } = {}): Promise<void> {
-    if (!this.sweeping) {
-      this.sweeping = this.sweepExclusively(options.takeOverAll ?? false).finally(() => {
-        this.sweeping = null;
-      });
-    }
-    return this.sweeping;
-  }
-
-  private async sweepExclusively(takeOverAll: boolean) {
-    try {
-      await exclusively(this.lockManager, LOCK_KEY, 120_000, async () => {
-        await this.restartStored(takeOverAll);
-        // After restarting, which records the rows whose run exists: those are not waiting.
-        await this.countBacklog();
-        await this.settleStarted();
-        if (++this.sweeps % this.options.pruneEvery === 0) {
-          await pruneFinished(this.db, await this.options.retention(), this.logger);
-        }
-      });
-    } catch (error) {
-      this.logger.error('[webhook] inbox sweep failed', { error });
+  private async sweep(takeOverAll: boolean) {
+    await this.restartStored(takeOverAll);
+    // After restarting, which records the rows whose run exists: those are not waiting.
+    await this.countBacklog();
+    await this.settleStarted();
+    if (++this.sweeps % this.options.pruneEvery === 0) {
+      await pruneFinished(this.db, await this.options.retention(), this.logger);
     }
   }
 

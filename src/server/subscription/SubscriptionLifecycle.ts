@@ -3,8 +3,8 @@ import { Op } from '@nocobase/database';
 import { TRIGGER_TYPE } from '../../common/constants';
 import type { SubscriptionConfig, SubscriptionStep, WebhookTriggerConfig } from '../../common/types';
 import type { LockManager } from '@nocobase/lock-manager';
-import { exclusively } from '../support/exclusively';
 import type { Log } from '../support/Log';
+import { PeriodicSweep } from '../support/PeriodicSweep';
 import type { SecretSource } from '../support/secrets';
 import { CallVariables, callProvider, ProviderAnswer, ProviderCallFailed, render } from './providerCall';
 import { SUBSCRIPTIONS_COLLECTION } from '../constants';
@@ -79,9 +79,22 @@ function dateOf(value: unknown): Date | null {
  */
 export class SubscriptionLifecycle {
   private readonly subscribed = new WeakMap<object, { state: Record<string, unknown>; nextRefreshAt: Date | null }>();
-  private timer: NodeJS.Timeout | null = null;
+  /**
+   * Renews what is due, started and stopped with the app, on one instance at a time (NocoBase's
+   * lock manager). Each due subscription is also claimed (see `refreshDue`), so that exactly one
+   * instance renews it even where the lock adapter is per process.
+   */
+  readonly sweep: PeriodicSweep;
 
-  constructor(private readonly deps: LifecycleDeps) {}
+  constructor(private readonly deps: LifecycleDeps) {
+    this.sweep = new PeriodicSweep({
+      everyMs: SWEEP_MS,
+      run: () => this.refreshDue(),
+      logger: deps.logger,
+      failure: '[webhook] renewing subscriptions failed',
+      lock: { lockManager: deps.lockManager, key: LOCK, ttlMs: CLAIM_MS },
+    });
+  }
 
   private get model() {
     return this.deps.db.getModel(SUBSCRIPTIONS_COLLECTION);
@@ -191,29 +204,11 @@ export class SubscriptionLifecycle {
     }
   }
 
-  start() {
-    this.timer = setInterval(() => {
-      this.refreshDue().catch((error) => this.deps.logger.warn('[webhook] renewing subscriptions failed', { error }));
-    }, SWEEP_MS);
-    this.timer.unref?.();
-  }
-
-  stop() {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
-  }
-
   /**
-   * Renews what is due, on one instance at a time (NocoBase's lock manager). Each due subscription
-   * is also claimed with one conditional update (no claim, or an expired one → claimed for a
-   * minute), so that exactly one instance renews it even where the lock adapter is per process.
+   * Renews the subscriptions that are due. Each is claimed with one conditional update (no claim,
+   * or an expired one → claimed for a minute) before it is renewed; how many were renewed.
    */
   async refreshDue(): Promise<number> {
-    return (await exclusively(this.deps.lockManager, LOCK, CLAIM_MS, () => this.refreshClaimed())) ?? 0;
-  }
-
-  private async refreshClaimed(): Promise<number> {
     let renewed = 0;
     const rows = (await this.model.findAll({
       where: { status: { [Op.in]: ['active', 'failing'] }, nextRefreshAt: { [Op.ne]: null } },
