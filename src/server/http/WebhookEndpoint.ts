@@ -1,11 +1,29 @@
 import type { Context, Next } from '@nocobase/actions';
-import type { Log } from '../support/Log';
 import { WEBHOOK_ACTION, WEBHOOK_RESOURCE } from '../../common/constants';
+import type { Received } from '../pipeline/Delivery';
+import type { Pipeline } from '../pipeline/Pipeline';
+import type { Log } from '../support/Log';
 import { answerDelivered } from './answerDelivered';
 import { logDelivery, RequestLog } from './DeliveryLog';
 import { HttpAnswer, jsonError, sendAnswer } from './HttpAnswer';
-import type { Received } from '../pipeline/Delivery';
-import type { Pipeline } from '../pipeline/Pipeline';
+
+/** Requests inside an endpoint's pipeline right now; made before the endpoint, so others can read it. */
+export class RequestCount {
+  active = 0;
+}
+
+export interface EndpointOptions {
+  pipeline: Pipeline<never>;
+  logger: Log;
+  requestLog: RequestLog;
+  /** Normalized (`normalizedApiPrefix`): "/api" by default. */
+  apiPrefix: string;
+  /** `trigger` for workflows' URLs, `callback` for waiting runs' callback URLs. */
+  action?: string;
+  /** Told of every answered request, after it was written (the history's refusal recorder). */
+  afterAnswer?: (delivery: Received, answer: HttpAnswer) => void;
+  requests?: RequestCount;
+}
 
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,20 +37,20 @@ function escapeRegExp(text: string) {
  */
 export class WebhookEndpoint {
   private readonly pathPattern: RegExp;
+  private readonly pipeline: Pipeline<never>;
+  private readonly logger: Log;
+  private readonly requestLog: RequestLog;
+  private readonly afterAnswer: (delivery: Received, answer: HttpAnswer) => void;
   /** Requests inside the pipeline right now. */
-  activeRequests = 0;
+  readonly requests: RequestCount;
 
-  constructor(
-    private readonly pipeline: Pipeline<never>,
-    private readonly logger: Log,
-    private readonly requestLog: RequestLog,
-    /** Normalized (`normalizedApiPrefix`): "/api" by default. */
-    apiPrefix: string,
-    /** Told of every answered request, after it was written (the history's refusal recorder). */
-    private readonly afterAnswer: (delivery: Received, answer: HttpAnswer) => void = () => undefined,
-    /** `trigger` for workflows' URLs, `callback` for waiting runs' callback URLs. */
-    action: string = WEBHOOK_ACTION,
-  ) {
+  constructor(options: EndpointOptions) {
+    const { pipeline, logger, requestLog, apiPrefix, action = WEBHOOK_ACTION, afterAnswer, requests } = options;
+    this.pipeline = pipeline;
+    this.logger = logger;
+    this.requestLog = requestLog;
+    this.afterAnswer = afterAnswer ?? (() => undefined);
+    this.requests = requests ?? new RequestCount();
     this.pathPattern = new RegExp(`^${escapeRegExp(apiPrefix)}/${WEBHOOK_RESOURCE}:${action}/([^/]+)/?$`);
   }
 
@@ -59,12 +77,12 @@ export class WebhookEndpoint {
       answerHeaders: {},
       afterDelivery: [],
     };
-    this.activeRequests += 1;
+    this.requests.active += 1;
     let answer: HttpAnswer;
     try {
       answer = await this.pipeline.run(delivery);
     } finally {
-      this.activeRequests -= 1;
+      this.requests.active -= 1;
     }
     let replaced = false;
     try {
@@ -112,7 +130,6 @@ export class WebhookEndpoint {
     }
     await this.handle(ctx, key);
   };
-
 }
 
 function decodedPath(path: string): string {
