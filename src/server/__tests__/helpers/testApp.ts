@@ -68,7 +68,9 @@ export async function startTestApp(
   await app.runCommandThrowError('install', '-f');
   await app.runCommandThrowError('start');
 
-  const server = http.createServer(app.callback());
+  // The middleware chain is composed per request, as NocoBase's gateway does: after a restart (an
+  // upgrade, a plugin enabled) requests reach the chain the reloaded plugins made.
+  const server = http.createServer((req, res) => app.callback()(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
