@@ -104,7 +104,8 @@ describe('PeriodicSweep', () => {
       lock: { lockManager, key: 'test:sweep', ttlMs: 10_000 },
     });
     let release: () => void = () => undefined;
-    const held = lockManager.runExclusive('test:sweep', () => new Promise<void>((resolve) => (release = resolve)), 10_000);
+    const holding = () => new Promise<void>((resolve) => (release = resolve));
+    const held = lockManager.runExclusive('test:sweep', holding, 10_000);
     await sweep.runOnce();
     expect(runs).toBe(0);
     release();

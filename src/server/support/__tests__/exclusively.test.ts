@@ -5,7 +5,8 @@ describe('exclusively', () => {
   it('runs the sweep when the lock is free, and skips it (null) while another holder has it', async () => {
     const lockManager = new LockManager();
     let release: () => void = () => undefined;
-    const held = lockManager.runExclusive('test:exclusive', () => new Promise<void>((resolve) => (release = resolve)), 10_000);
+    const holding = () => new Promise<void>((resolve) => (release = resolve));
+    const held = lockManager.runExclusive('test:exclusive', holding, 10_000);
     await expect(exclusively(lockManager, 'test:exclusive', 10_000, async () => 'ran')).resolves.toBeNull();
     release();
     await held;
@@ -15,7 +16,8 @@ describe('exclusively', () => {
 
   it('passes on what the sweep throws', async () => {
     const lockManager = new LockManager();
-    await expect(exclusively(lockManager, 'test:failing', 10_000, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    const failing = async () => Promise.reject(new Error('boom'));
+    await expect(exclusively(lockManager, 'test:failing', 10_000, failing)).rejects.toThrow('boom');
     await lockManager.close();
   });
 });
