@@ -12,7 +12,8 @@ export interface HeaderPair {
   value?: unknown;
 }
 
-export type AuthType = 'none' | 'basic' | 'header' | 'bearer';
+export const AUTH_TYPES = ['none', 'basic', 'header', 'bearer'] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
 
 /** Secrets (`password`, `value`, `token`) may be written as `{{$env.NAME}}`. */
 export interface AuthConfig {

@@ -1,12 +1,13 @@
 import Joi from 'joi';
 import { BODY_SIZE_PATTERN, isAddressOrRange, isCorsOrigin } from '../common/accessRules';
-import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../common/httpRules';
+import { HEADER_NAME_PATTERN } from '../common/httpRules';
 import { isMimePattern } from '../common/uploadRules';
 import type { Database, Transactionable } from '@nocobase/database';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../common/constants';
-import { WEBHOOK_METHODS, WebhookContext } from '../common/types';
+import type { WebhookContext } from '../common/types';
+import { authSchema, headerPairsSchema, methodsSchema, rateLimitSchema, responseSchema, ruleString } from './schemas/configSchemas';
 import { SIGNATURE_PRESETS } from './signature/schemes';
 import { parseQuery } from './pipeline/stages/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
@@ -14,37 +15,19 @@ import type { RunScheduler } from './scheduling/RunScheduler';
 /** How long a local switch wins over what the database says (see `switchedAt`). */
 const LOCAL_SWITCH_GRACE_MS = 10_000;
 
-/** A string the shared rule (the same the designer's form applies) accepts. */
-function ruleString(accepts: (value: unknown) => boolean, what: string) {
-  return Joi.string()
-    .trim()
-    .custom((value: string, helpers) => (accepts(value) ? value : helpers.message({ custom: `"${value}" is not ${what}` })));
-}
-
 /** One call to the sender's API; the URL may be a template (`…/hooks/{{$state.webhookId}}`). */
 const subscriptionStep = Joi.object({
   method: Joi.string().uppercase().valid('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
   url: Joi.string().trim().pattern(/^(https?:\/\/|\{\{)/).required(),
-  headers: Joi.array().items(Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow('') }).unknown(true)),
+  headers: headerPairsSchema,
   body: Joi.any(),
   state: Joi.object().pattern(Joi.string(), Joi.string()),
   nextRefreshAt: Joi.string().allow(''),
 }).unknown(true);
 
-const RATE_LIMIT_SCHEMA = Joi.object({
-  requests: Joi.number().integer().positive().allow(null),
-  per: Joi.number().positive().allow(null),
-})
-  .unknown(true)
-  .allow(null);
-
 const fieldRules = Joi.array().items(
   Joi.object({ key: Joi.string().allow('').required(), alias: Joi.string().allow('', null) }).unknown(true),
 );
-const headerPairs = Joi.array().items(
-  Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow('').required(), value: Joi.any() }).unknown(true),
-);
-
 function asRecord(value: unknown): Record<string, unknown> {
   if (typeof value === 'string') {
     const text = value.trim();
@@ -76,15 +59,8 @@ export default class WebhookTrigger extends Trigger {
   static TYPE = TRIGGER_TYPE;
 
   configSchema = Joi.object({
-    auth: Joi.object({
-      type: Joi.string().valid('none', 'basic', 'header', 'bearer'),
-      username: Joi.when('type', { is: 'basic', then: Joi.string().required() }),
-      password: Joi.when('type', { is: 'basic', then: Joi.string().required() }),
-      name: Joi.when('type', { is: 'header', then: Joi.string().trim().pattern(HEADER_NAME_PATTERN).required() }),
-      value: Joi.when('type', { is: 'header', then: Joi.string().required() }),
-      token: Joi.when('type', { is: 'bearer', then: Joi.string().required() }),
-    }).unknown(true),
-    methods: Joi.array().items(Joi.string().uppercase().valid(...WEBHOOK_METHODS)).min(1),
+    auth: authSchema,
+    methods: methodsSchema,
     signature: Joi.object({
       preset: Joi.string().valid('none', ...SIGNATURE_PRESETS).allow(null),
       secret: Joi.when('preset', { is: Joi.valid(...SIGNATURE_PRESETS), then: Joi.string().required() }),
@@ -100,8 +76,8 @@ export default class WebhookTrigger extends Trigger {
       .allow(null),
     limits: Joi.object({
       maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(null, ''),
-      rateLimit: RATE_LIMIT_SCHEMA,
-      refusedRateLimit: RATE_LIMIT_SCHEMA,
+      rateLimit: rateLimitSchema,
+      refusedRateLimit: rateLimitSchema,
     })
       .unknown(true)
       .allow(null),
@@ -139,11 +115,7 @@ export default class WebhookTrigger extends Trigger {
       .unknown(true)
       .allow(null),
     request: Joi.object({ headers: fieldRules, query: fieldRules, body: fieldRules }).unknown(true),
-    response: Joi.object({
-      statusCode: Joi.alternatives(Joi.number().integer().min(MIN_ANSWER_STATUS).max(MAX_ANSWER_STATUS), Joi.string()),
-      headers: headerPairs,
-      body: Joi.any(),
-    }).unknown(true),
+    response: responseSchema,
     timeout: Joi.number().positive(),
     idempotency: Joi.object({
       header: Joi.string().allow('', null),

@@ -1,10 +1,9 @@
 import Joi from 'joi';
 import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
 import type PluginWorkflowServer from '@nocobase/plugin-workflow';
-import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
-import { WEBHOOK_METHODS } from '../../common/types';
 import type { CallbackKeys } from '../callback/CallbackKeys';
 import { callbackUrl } from '../callback/callbackUrls';
+import { authSchema, methodsSchema, responseSchema } from '../schemas/configSchemas';
 
 /**
  * "Wait for callback": the run pauses here (its job pending) until a request reaches this run's
@@ -15,17 +14,11 @@ import { callbackUrl } from '../callback/callbackUrls';
  */
 export default class CallbackInstruction extends Instruction {
   configSchema = Joi.object({
-    methods: Joi.array().items(Joi.string().uppercase().valid(...WEBHOOK_METHODS)).min(1),
-    auth: Joi.object({ type: Joi.string().valid('none', 'basic', 'header', 'bearer') }).unknown(true).allow(null),
+    methods: methodsSchema,
+    auth: authSchema.allow(null),
     timeout: Joi.number().positive().allow(null),
     onTimeout: Joi.string().valid('continue', 'fail'),
-    response: Joi.object({
-      statusCode: Joi.alternatives(Joi.number().integer().min(MIN_ANSWER_STATUS).max(MAX_ANSWER_STATUS), Joi.string()),
-      headers: Joi.array().items(Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow('') }).unknown(true)),
-      body: Joi.any(),
-    })
-      .unknown(true)
-      .allow(null),
+    response: responseSchema.allow(null),
   }).unknown(true);
 
   constructor(

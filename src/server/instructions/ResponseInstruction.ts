@@ -1,9 +1,8 @@
-import Joi from 'joi';
-import { HEADER_NAME_PATTERN, MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
 import { FlowNodeModel, Instruction, JOB_STATUS, Processor } from '@nocobase/plugin-workflow';
 import type { ResponseConfig } from '../../common/types';
 import { answerFromResponseConfig } from '../http/HttpAnswer';
 import { RESPONDER_OPTION, WebhookResponder } from '../http/WebhookResponder';
+import { responseSchema } from '../schemas/configSchemas';
 
 /**
  * "HTTP Response": sets the answer of the synchronous webhook request that started the run and
@@ -12,11 +11,7 @@ import { RESPONDER_OPTION, WebhookResponder } from '../http/WebhookResponder';
  * same path as a real one.
  */
 export default class ResponseInstruction extends Instruction {
-  configSchema = Joi.object({
-    statusCode: Joi.alternatives(Joi.number().integer().min(MIN_ANSWER_STATUS).max(MAX_ANSWER_STATUS), Joi.string()),
-    headers: Joi.array().items(Joi.object({ name: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow(''), value: Joi.any() }).unknown(true)),
-    body: Joi.any(),
-  }).unknown(true);
+  configSchema = responseSchema;
 
   async run(node: FlowNodeModel, prevJob: { id?: unknown } | null, processor: Processor) {
     const config = processor.getParsedValue(node.config ?? {}, node.id) as ResponseConfig;
