@@ -1,7 +1,25 @@
 import type { UploadedFile } from './types';
 
-/** Where a delivery is in its life, as the history API reports it. */
-export type DeliveryState = 'stored' | 'started' | 'finished' | 'failed' | 'refused' | 'duplicate' | 'dropped';
+/**
+ * Where a delivery is in its life: the inbox writes it, the history API reports it. Only `stored`
+ * rows of async deliveries are (re)started.
+ */
+export const DELIVERY_STATE = {
+  /** Committed, no execution yet. */
+  STORED: 'stored',
+  /** Its execution exists and has not ended (a sync delivery is `started` while its sender waits). */
+  STARTED: 'started',
+  FINISHED: 'finished',
+  FAILED: 'failed',
+  /** Answered 4xx by a check (authentication, signature, method, limits, parsing); never runs. */
+  REFUSED: 'refused',
+  /** A repeat of a delivery id within its time to live; answered as the first, never runs. */
+  DUPLICATE: 'duplicate',
+  /** The events of a delivery that the trigger's type filter left out; never run. */
+  DROPPED: 'dropped',
+} as const;
+
+export type DeliveryState = (typeof DELIVERY_STATE)[keyof typeof DELIVERY_STATE];
 
 /** A row of `webhookDeliveries:list` / `:get`. */
 export interface DeliveryRow {

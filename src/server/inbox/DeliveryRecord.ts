@@ -1,22 +1,8 @@
+import { DELIVERY_STATE, DeliveryState } from '../../common/deliveries';
 import type { WebhookContext } from '../../common/types';
 
-/** Where a stored delivery is in its life. Only `stored` rows of async deliveries are (re)started. */
-export const DELIVERY_STATE = {
-  /** Committed, no execution yet. */
-  STORED: 'stored',
-  /** Its execution exists and has not ended (a sync delivery is `started` while its sender waits). */
-  STARTED: 'started',
-  FINISHED: 'finished',
-  FAILED: 'failed',
-  /** Answered 4xx by a check (authentication, signature, method, limits, parsing); never runs. */
-  REFUSED: 'refused',
-  /** A repeat of a delivery id within its time to live; answered as the first, never runs. */
-  DUPLICATE: 'duplicate',
-  /** The events of a delivery that the trigger's type filter left out; never run. */
-  DROPPED: 'dropped',
-} as const;
-
-export type DeliveryState = (typeof DELIVERY_STATE)[keyof typeof DELIVERY_STATE];
+export { DELIVERY_STATE };
+export type { DeliveryState };
 
 /** The values written for one accepted delivery. */
 export interface DeliveryValues {

@@ -1,5 +1,6 @@
 import type { Context } from '@nocobase/actions';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
+import type { DeliveryState } from '../../common/deliveries';
 import type { WebhookContext, WebhookTriggerConfig } from '../../common/types';
 import type { HttpAnswer } from '../http/HttpAnswer';
 import type { Log } from '../support/Log';
@@ -15,7 +16,7 @@ export interface DeliveryTrace {
   /** Why the delivery was refused, for the log line. */
   rejection?: string;
   /** Set when the request ends without a run: the history records it (see RefusalRecorder). */
-  outcome?: 'refused' | 'duplicate';
+  outcome?: Extract<DeliveryState, 'refused' | 'duplicate'>;
   /** The bytes read, kept by reference for the history of a refused request. */
   rawBody?: Buffer;
   /** The sender's delivery id, once read. */
