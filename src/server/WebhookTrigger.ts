@@ -11,6 +11,7 @@ import { authSchema, headerPairsSchema, methodsSchema, rateLimitSchema, response
 import { SIGNATURE_PRESETS } from './signature/schemes';
 import { parseQuery } from './pipeline/stages/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
+import { findRecords } from './support/typedReads';
 
 /** How long a local switch wins over what the database says (see `switchedAt`). */
 const LOCAL_SWITCH_GRACE_MS = 10_000;
@@ -167,9 +168,7 @@ export default class WebhookTrigger extends Trigger {
    */
   async syncWithDatabase(db: Database): Promise<void> {
     const startedAt = this.switches;
-    const enabled = (await db.getRepository('workflows').find({
-      filter: { type: TRIGGER_TYPE, enabled: true },
-    })) as unknown as WorkflowModel[];
+    const enabled = await findRecords<WorkflowModel>(db, 'workflows', { filter: { type: TRIGGER_TYPE, enabled: true } });
     if (this.switches !== startedAt) {
       return;
     }

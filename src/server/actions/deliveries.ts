@@ -7,6 +7,7 @@ import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
 import type { DeliveryStarter } from '../inbox/DeliveryStarter';
 import type { Listeners } from '../history/Listeners';
+import { findRecord } from '../support/typedReads';
 
 /** The most deliveries one replay request starts. */
 const MAX_REPLAY = 100;
@@ -26,7 +27,7 @@ function idsOf(ctx: Context): Array<number | string> {
 }
 
 async function findWebhookWorkflow(db: Database, id: unknown): Promise<WorkflowModel | null> {
-  const workflow = (await db.getRepository('workflows').findOne({ filterByTk: id as number })) as unknown as WorkflowModel | null;
+  const workflow = await findRecord<WorkflowModel>(db, 'workflows', { filterByTk: id as number });
   return workflow && workflow.type === TRIGGER_TYPE ? workflow : null;
 }
 

@@ -11,6 +11,7 @@ import { clientAddressOf } from '../pipeline/parsing/clientAddress';
 import { Answered, Parsed, Received, Resolved, Stage, WebhookRejection } from '../pipeline/Delivery';
 import type { CallbackKeys } from './CallbackKeys';
 import { readCallbackToken } from './callbackToken';
+import { findRecord } from '../support/typedReads';
 
 interface JobRow {
   id: number | string;
@@ -73,9 +74,7 @@ export function resolveCallback({ db, keys, legacySecret }: ResolveDeps): Stage<
     if (legacy && !startedBefore(execution, key.since)) {
       throw new WebhookRejection(404, UNKNOWN);
     }
-    const workflow = (await db.getRepository('workflows').findOne({
-      filterByTk: execution.get('workflowId') as number,
-    })) as unknown as WorkflowModel | null;
+    const workflow = await findRecord<WorkflowModel>(db, 'workflows', { filterByTk: execution.get('workflowId') as number });
     if (!workflow) {
       throw new WebhookRejection(404, UNKNOWN);
     }

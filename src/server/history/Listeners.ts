@@ -5,6 +5,7 @@ import type { Log } from '../support/Log';
 import { PeriodicSweep } from '../support/PeriodicSweep';
 import { LISTENERS_COLLECTION } from '../constants';
 import { ListenerWindow, sortListenerWindows } from './listenerWindows';
+import { rawRows } from '../support/typedReads';
 
 /** How long a designer waits for a test request. */
 export const LISTEN_SECONDS = 120;
@@ -41,10 +42,9 @@ export class Listeners {
 
   /** Reads the listened keys, and deletes the rows that ended over an hour before `now`. */
   async refresh(now = Date.now()) {
-    const rows = (await this.model.findAll({
+    const rows = await rawRows<ListenerWindow>(this.db, LISTENERS_COLLECTION, {
       attributes: ['id', 'workflowKey', 'capturedAt', 'expiresAt'],
-      raw: true,
-    })) as unknown as ListenerWindow[];
+    });
     const { listening, ended } = sortListenerWindows(rows, now);
     this.keys = listening;
     if (ended.length) {

@@ -7,6 +7,7 @@ import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
 import type { DeliveryStarter } from './DeliveryStarter';
 import { pruneFinished, RetentionSettings } from './retention';
+import { rawRows } from '../support/typedReads';
 
 export interface SweeperOptions {
   instanceId: string;
@@ -107,27 +108,20 @@ export class InboxSweeper {
     if (!eventKeys.length) {
       return new Map<string, { id: number; status: number | null }>();
     }
-    const rows = await this.db.getModel('executions').findAll({
+    const rows = await rawRows<{ id: number; eventKey: string; status: number | null }>(this.db, 'executions', {
       where: { eventKey: { [Op.in]: eventKeys } },
       attributes: ['id', 'eventKey', 'status'],
-      raw: true,
     });
-    return new Map(
-      (rows as unknown as Array<{ id: number; eventKey: string; status: number | null }>).map((row) => [
-        row.eventKey,
-        { id: row.id, status: row.status },
-      ]),
-    );
+    return new Map(rows.map((row) => [row.eventKey, { id: row.id, status: row.status }]));
   }
 
   private async restartStored(takeOverAll: boolean) {
-    const rows = (await this.model.findAll({
+    const rows = await rawRows<StoredRow>(this.db, DELIVERIES_COLLECTION, {
       where: { state: DELIVERY_STATE.STORED },
       attributes: ['id', 'eventKey', 'workflowId', 'instanceId', 'sync', 'receivedAt'],
       order: [['id', 'ASC']],
       limit: PAGE * 2,
-      raw: true,
-    })) as unknown as StoredRow[];
+    });
     const candidates = rows.filter((row) => !this.starter.isInFlight(row.eventKey) && this.mayTakeOver(row, takeOverAll));
     if (!candidates.length) {
       return;
@@ -182,13 +176,12 @@ export class InboxSweeper {
 
   /** Looks at the next page of started deliveries (round robin, so long runs do not block it). */
   private async settleStarted() {
-    const rows = (await this.model.findAll({
+    const rows = await rawRows<StoredRow>(this.db, DELIVERIES_COLLECTION, {
       where: { state: DELIVERY_STATE.STARTED, id: { [Op.gt]: this.startedCursor } },
       attributes: ['id', 'eventKey', 'workflowId', 'instanceId', 'sync', 'receivedAt'],
       order: [['id', 'ASC']],
       limit: PAGE,
-      raw: true,
-    })) as unknown as StoredRow[];
+    });
     this.startedCursor = rows.length < PAGE ? 0 : rows[rows.length - 1].id;
     const executions = await this.executionsByEventKey(rows.map((row) => row.eventKey));
     await this.recordExecutions(

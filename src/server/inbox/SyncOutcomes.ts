@@ -18,7 +18,7 @@ export class SyncOutcomes {
 
   /** `answer` null: the sender was answered earlier (timeout); only the run's outcome is added. */
   async record(eventKey: string, processor: Processor | null, answer: HttpAnswer | null) {
-    const execution = processor?.execution as unknown as { id: number; status: number | null } | undefined;
+    const execution = processor?.execution;
     const values: Record<string, unknown> = {};
     if (execution) {
       values.executionId = execution.id;

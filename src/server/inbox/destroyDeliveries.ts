@@ -3,6 +3,7 @@ import type { Log } from '../support/Log';
 import { attachmentIdsOf, deleteAttachments } from '../uploads/attachments';
 import { DELIVERIES_COLLECTION } from '../constants';
 import type { DeliveryValues } from './DeliveryRecord';
+import { rawRows } from '../support/typedReads';
 
 type Where = Record<string, unknown>;
 type RowWithUploads = Pick<DeliveryValues, 'extras'> & { id: number; uploadsKey: string };
@@ -16,12 +17,11 @@ const PAGE = 200;
  */
 async function deleteUploadsOf(db: Database, rows: RowWithUploads[], logger: Log) {
   const keys = [...new Set(rows.map((row) => row.uploadsKey))];
-  const stillListed = (await db.getModel(DELIVERIES_COLLECTION).findAll({
+  const stillListed = await rawRows<{ uploadsKey: string }>(db, DELIVERIES_COLLECTION, {
     where: { uploadsKey: { [Op.in]: keys }, id: { [Op.notIn]: rows.map((row) => row.id) } },
     attributes: ['uploadsKey'],
     group: ['uploadsKey'],
-    raw: true,
-  })) as unknown as Array<{ uploadsKey: string }>;
+  });
   const kept = new Set(stillListed.map((row) => row.uploadsKey));
   const ids = rows.filter((row) => !kept.has(row.uploadsKey)).flatMap((row) => attachmentIdsOf(row.extras?.files));
   if (!(await deleteAttachments(db, [...new Set(ids)]))) {

@@ -4,6 +4,7 @@ import type { Log } from '../support/Log';
 import { DELIVERIES_COLLECTION } from '../constants';
 import { DELIVERY_STATE, DeliveryState } from './DeliveryRecord';
 import { destroyDeliveries } from './destroyDeliveries';
+import { rawRows } from '../support/typedReads';
 
 export { DEFAULT_RETENTION };
 export type { RetentionSettings };
@@ -34,30 +35,27 @@ async function pruneStates(
   maxRows: number,
   logger: Log,
 ): Promise<number> {
-  const model = db.getModel(DELIVERIES_COLLECTION);
   const cutoff = new Date(Date.now() - maxAgeDays * 86_400_000);
   const inStates = { state: { [Op.in]: states } };
   let removed = await destroyDeliveries(db, { ...inStates, receivedAt: { [Op.lt]: cutoff } }, logger);
 
-  const counts = (await model.findAll({
+  const counts = await rawRows<{ workflowId: number; total: number | string }>(db, DELIVERIES_COLLECTION, {
     where: inStates,
     attributes: ['workflowId', [db.sequelize.fn('COUNT', db.sequelize.col('id')), 'total']],
     group: ['workflowId'],
-    raw: true,
-  })) as unknown as Array<{ workflowId: number; total: number | string }>;
+  });
   for (const { workflowId, total } of counts) {
     if (Number(total) <= maxRows) {
       continue;
     }
     // The newest row that is kept; every such row of the workflow before it goes.
-    const [oldestKept] = (await model.findAll({
+    const [oldestKept] = await rawRows<{ id: number }>(db, DELIVERIES_COLLECTION, {
       where: { ...inStates, workflowId },
       attributes: ['id'],
       order: [['id', 'DESC']],
       offset: maxRows - 1,
       limit: 1,
-      raw: true,
-    })) as unknown as Array<{ id: number }>;
+    });
     removed += await destroyDeliveries(db, { ...inStates, workflowId, id: { [Op.lt]: oldestKept.id } }, logger);
   }
   return removed;

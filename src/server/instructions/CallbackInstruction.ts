@@ -30,7 +30,7 @@ export default class CallbackInstruction extends Instruction {
   }
 
   async run(node: FlowNodeModel, _input: unknown, processor: Processor) {
-    const execution = processor.execution as unknown as { id: number | string };
+    const { execution } = processor;
     const { secret } = await this.keys.current();
     return {
       status: JOB_STATUS.PENDING,

@@ -8,6 +8,7 @@ import {
 import { retentionFromEnv } from '../inbox/retention';
 import type { Log } from '../support/Log';
 import { SETTINGS_COLLECTION } from '../constants';
+import { rawRows } from '../support/typedReads';
 
 const NOTHING_STORED: StoredRetention = { maxAgeDays: null, maxRowsPerWorkflow: null, maxRefusedPerWorkflow: null };
 
@@ -31,11 +32,10 @@ export class RetentionStore {
 
   /** What an admin stored (`null` for each limit not set). */
   async stored(): Promise<StoredRetention> {
-    const row = await this.model.findOne({ order: [['id', 'ASC']], raw: true });
-    if (!row) {
+    const [values] = await rawRows<Record<string, unknown>>(this.db, SETTINGS_COLLECTION, { order: [['id', 'ASC']], limit: 1 });
+    if (!values) {
       return { ...NOTHING_STORED };
     }
-    const values = row as unknown as Record<string, unknown>;
     return {
       maxAgeDays: storedNumber(values.maxAgeDays),
       maxRowsPerWorkflow: storedNumber(values.maxRowsPerWorkflow),

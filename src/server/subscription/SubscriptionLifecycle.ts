@@ -8,6 +8,7 @@ import { PeriodicSweep } from '../support/PeriodicSweep';
 import type { SecretSource } from '../support/secrets';
 import { CallVariables, callProvider, ProviderAnswer, ProviderCallFailed, render } from './providerCall';
 import { SUBSCRIPTIONS_COLLECTION } from '../constants';
+import { findRecord } from '../support/typedReads';
 
 const SWEEP_MS = Number(process.env.WEBHOOK_SUBSCRIPTION_SWEEP_MS) || 2_000;
 /** How long an instance holds a renewal it claimed (a crashed one's claim runs out). */
@@ -173,7 +174,7 @@ export class SubscriptionLifecycle {
       this.unsubscribe(workflow).catch((error) =>
         this.deps.logger.warn(`[webhook] workflow ${workflow.id}: unsubscribing failed`, { error }),
       );
-    const transaction = options.transaction as unknown as { afterCommit?(fn: () => void): void } | undefined;
+    const { transaction } = options;
     if (transaction?.afterCommit) {
       transaction.afterCommit(() => void run());
     } else {
@@ -241,7 +242,7 @@ export class SubscriptionLifecycle {
   }
 
   private async refreshOne(row: SubscriptionRow, record: { update(values: object): Promise<unknown> }): Promise<boolean> {
-    const workflow = (await this.deps.db.getRepository('workflows').findOne({ filterByTk: row.workflowId })) as unknown as WorkflowLike | null;
+    const workflow = await findRecord<WorkflowLike>(this.deps.db, 'workflows', { filterByTk: row.workflowId });
     const subscription = workflow ? subscriptionOf(workflow) : null;
     if (!workflow || !subscription?.refresh?.url) {
       await record.update({ nextRefreshAt: null, claimedUntil: null });

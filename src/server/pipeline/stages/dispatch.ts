@@ -41,7 +41,7 @@ export function answerForRun(processor: Processor | null): HttpAnswer {
   if (!processor) {
     return jsonError(500, 'The workflow run could not be started');
   }
-  const { id, status, reason } = processor.execution as unknown as { id: unknown; status: number; reason?: string };
+  const { id, status, reason } = processor.execution;
   if (status === EXECUTION_STATUS.RESOLVED) {
     return { status: 200, headers: {}, body: { executionId: id, status: 'resolved' } };
   }
