@@ -145,7 +145,7 @@ describe('subscribing the webhook with its sender', () => {
       // The sender got the real token, and echoed it in its 404.
       expect(provider.calls.at(-1)?.path).toBe(`/api/bot${BOT_TOKEN}/setWebhook`);
       expect(answer).toContain(`POST ${provider.url}/api/bot{{$env.BOT_TOKEN}}/setWebhook answered 404`);
-      expect(answer).toContain('/api/bot{{$env.BOT_TOKEN}}/setWebhook\\\"}');
+      expect(answer).toContain('/api/bot{{$env.BOT_TOKEN}}/setWebhook\\"}');
       expect(answer).not.toContain(BOT_TOKEN);
 
       await waitUntil(async () => (await current().app.db.getModel('webhookDeliveries').count({ where: { workflowId: workflow.id, kind: 'subscribe' } })) === 1, 'the subscribe call in the history');

@@ -6,7 +6,7 @@ import { CALLBACK_ACTION } from '../../common/constants';
 import { CALLBACK_KEYS_COLLECTION } from '../constants';
 import { checkExecutionContext } from '../host/executionContext';
 import { HostReport, reportHostCheck } from '../host/hostCheck';
-import { useAheadOfNocoBase } from '../host/middleware';
+import { placeAheadOfNocoBase } from '../host/middleware';
 import { WebhookEndpoint } from '../http/WebhookEndpoint';
 import type { Read } from '../pipeline/Delivery';
 import { Pipeline } from '../pipeline/Pipeline';
@@ -70,7 +70,7 @@ export function defineCallbacks(app: Application, deps: CallbackDeps): Callbacks
   });
   const timeouts = new CallbackTimeouts(db, workflowPlugin, app.lockManager, logger);
   refuseKeyActions(app);
-  useAheadOfNocoBase(app, endpoint.middleware, 'webhook-callback');
+  placeAheadOfNocoBase(app, endpoint.middleware, 'webhook-callback');
   // Made at start (not at the first wait), so that runs waiting from before it are told apart.
   const makeKey = async () => {
     try {

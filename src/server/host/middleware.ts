@@ -25,7 +25,7 @@ const ALWAYS_REGISTERED = ['logger', 'cors', 'dataSource'];
 type Middleware = (ctx: Context, next: Next) => Promise<unknown>;
 
 /** Adds a middleware right after NocoBase's request id and ahead of everything above. */
-export function useAheadOfNocoBase(app: Application, middleware: Middleware, tag: string, after: string[] = []) {
+export function placeAheadOfNocoBase(app: Application, middleware: Middleware, tag: string, after: string[] = []) {
   app.use(middleware, { tag, after: ['generateReqId', ...after], before: [...NOCOBASE_MIDDLEWARE, ...PLUGIN_MIDDLEWARE] });
 }
 

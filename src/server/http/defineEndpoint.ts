@@ -3,7 +3,7 @@ import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import type { Application } from '@nocobase/server';
 import type { Listeners } from '../history/Listeners';
 import { RefusalRecorder } from '../history/RefusalRecorder';
-import { useAheadOfNocoBase } from '../host/middleware';
+import { placeAheadOfNocoBase } from '../host/middleware';
 import type { Inbox } from '../inbox/Inbox';
 import { deliveryPipeline } from '../pipeline/deliveryPipeline';
 import { capacityFromEnv } from '../pipeline/stages/guardCapacity';
@@ -65,8 +65,8 @@ export async function defineEndpoint(app: Application, deps: EndpointDeps): Prom
     afterAnswer: (delivery, answer) => refusals.record(delivery, answer),
     requests,
   });
-  useAheadOfNocoBase(app, endpoint.middleware, 'webhook');
+  placeAheadOfNocoBase(app, endpoint.middleware, 'webhook');
   // After both endpoints' own middleware.
   const otherUrlForms = answerOtherUrlForms(apiPrefix, endpoint);
-  useAheadOfNocoBase(app, otherUrlForms, 'webhook-other-url-forms', ['webhook', 'webhook-callback']);
+  placeAheadOfNocoBase(app, otherUrlForms, 'webhook-other-url-forms', ['webhook', 'webhook-callback']);
 }

@@ -40,7 +40,7 @@ export function bodyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 export function readWithin(ctx: Context, limit: number, timeoutMs: number): Promise<Buffer> {
   let timer: NodeJS.Timeout | undefined;
   const reading = getRawBody(ctx.req, { limit, length: ctx.get('content-length') || undefined });
-  const expired = new Promise<never>((_, reject) => {
+  const expired = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       // A sender trickling its body must not hold the request (and its memory) open for good.
       reading.catch(() => undefined);
