@@ -28,7 +28,9 @@ describe('the embedded SQLite database under a burst', () => {
   it('takes admin writes and sync deliveries while 200 async deliveries drain, without one failure', async () => {
     const token = await app.signIn();
     const create = (values: object) =>
-      app.api<{ data: { id: number; key: string } }>('workflows:create', { token, body: values }).then(({ data }) => data);
+      app
+        .api<{ data: { id: number; key: string } }>('workflows:create', { token, body: values })
+        .then(({ data }) => data);
     const drained = await create({ title: 'burst', type: 'webhook', sync: false, enabled: false, config: {} });
     await app.api(`workflows/${drained.id}/nodes:create`, {
       token,
@@ -48,7 +50,9 @@ describe('the embedded SQLite database under a burst', () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ n }),
       });
-    const asyncStatuses = await Promise.all(Array.from({ length: ASYNC_DELIVERIES }, (_, n) => statusOf(post(drained.key, n))));
+    const asyncStatuses = await Promise.all(
+      Array.from({ length: ASYNC_DELIVERIES }, (_, n) => statusOf(post(drained.key, n))),
+    );
     expect(asyncStatuses.filter((status) => status !== 200)).toEqual([]);
 
     // While those drain: one admin write or sync delivery every 250 ms, each checked.
@@ -61,7 +65,10 @@ describe('the embedded SQLite database under a burst', () => {
     const outcomes: Array<Promise<{ what: string; status: number }>> = [];
     for (let i = 0; i < WRITES; i += 1) {
       const steps: Array<[string, () => Promise<Response>]> = [
-        ['workflows:create', () => api('workflows:create', { title: `edit ${i}`, type: 'webhook', sync: false, config: {} })],
+        [
+          'workflows:create',
+          () => api('workflows:create', { title: `edit ${i}`, type: 'webhook', sync: false, config: {} }),
+        ],
         ['workflows:update', () => api(`workflows:update?filterByTk=${answering.id}`, { description: `edit ${i}` })],
         ['sync delivery', () => post(answering.key, i)],
       ];
@@ -71,7 +78,9 @@ describe('the embedded SQLite database under a burst', () => {
       }
     }
     const failures = (await Promise.all(outcomes)).filter((outcome) => outcome.status !== 200);
-    console.log(`[sqlite] ${outcomes.length} admin writes and sync deliveries during the drain, ${failures.length} failed`);
+    console.log(
+      `[sqlite] ${outcomes.length} admin writes and sync deliveries during the drain, ${failures.length} failed`,
+    );
     expect(failures).toEqual([]);
 
     await waitUntil(

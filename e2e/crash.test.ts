@@ -104,13 +104,17 @@ describe('a crash never loses an acknowledged delivery', () => {
     app = await startRunningApp({ storage });
     const answered = bursts.flatMap((burst) => burst.answered);
     const listToken = await app.signIn();
-    await waitUntil(async () => {
-      const page = await app.api<{ meta: { count: number } }>(
-        `executions:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`,
-        { token: listToken },
-      );
-      return page.meta.count >= answered.length;
-    }, 'an execution for every answered delivery', 180_000);
+    await waitUntil(
+      async () => {
+        const page = await app.api<{ meta: { count: number } }>(
+          `executions:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`,
+          { token: listToken },
+        );
+        return page.meta.count >= answered.length;
+      },
+      'an execution for every answered delivery',
+      180_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await app.stop();
 

@@ -43,12 +43,19 @@ describe('the packed plugin', () => {
     expect(fs.existsSync(tarball)).toBe(true);
 
     const port = await freePort();
-    const env = appEnv({ storage: path.join(storage, 'app'), port, overrides: { APPEND_PRESET_BUILT_IN_PLUGINS: '', LOGGER_LEVEL: 'warn' } });
-    const run = (...args: string[]) => execFileSync(process.execPath, [APP_ENTRY, ...args], { cwd: root, env, stdio: 'pipe' });
+    const env = appEnv({
+      storage: path.join(storage, 'app'),
+      port,
+      overrides: { APPEND_PRESET_BUILT_IN_PLUGINS: '', LOGGER_LEVEL: 'warn' },
+    });
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, [APP_ENTRY, ...args], { cwd: root, env, stdio: 'pipe' });
     run('install');
     run('pm', 'add', tarball);
     run('pm', 'enable', '@hookflow/plugin-workflow-webhook');
-    expect(fs.realpathSync(LINK)).toBe(fs.realpathSync(path.join(env.PLUGIN_STORAGE_PATH, '@hookflow', 'plugin-workflow-webhook')));
+    expect(fs.realpathSync(LINK)).toBe(
+      fs.realpathSync(path.join(env.PLUGIN_STORAGE_PATH, '@hookflow', 'plugin-workflow-webhook')),
+    );
 
     app = spawn(process.execPath, [APP_ENTRY, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     app.stdout.on('data', (chunk) => (log += chunk));
@@ -57,12 +64,17 @@ describe('the packed plugin', () => {
     const deadline = Date.now() + 180_000;
     let ready = false;
     while (!ready && Date.now() < deadline) {
-      ready = await fetch(`${base}/api/app:getInfo`).then((r) => r.status === 200, () => false);
+      ready = await fetch(`${base}/api/app:getInfo`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect({ ready, log: ready ? '' : log.slice(-3000) }).toEqual({ ready: true, log: '' });
 
-    const enabled = (await (await fetch(`${base}/api/pm:listEnabled`)).json()) as { data: { packageName: string; url: string }[] };
+    const enabled = (await (await fetch(`${base}/api/pm:listEnabled`)).json()) as {
+      data: { packageName: string; url: string }[];
+    };
     const plugin = enabled.data.find((item) => item.packageName === pkg.name);
     expect(plugin?.url).toContain('/dist/client/index.js');
     expect((await fetch(`${base}${plugin.url}`)).status).toBe(200);
@@ -76,7 +88,13 @@ describe('the packed plugin', () => {
     const created = await fetch(`${base}/api/workflows:create`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ title: 'packed', type: 'webhook', sync: false, enabled: true, config: { response: { body: 'from the tarball' } } }),
+      body: JSON.stringify({
+        title: 'packed',
+        type: 'webhook',
+        sync: false,
+        enabled: true,
+        config: { response: { body: 'from the tarball' } },
+      }),
     });
     const { data: workflow } = (await created.json()) as { data: { key: string } };
     const delivered = await fetch(`${base}/api/webhook:trigger/${workflow.key}`, { method: 'POST', body: '{}' });

@@ -36,7 +36,8 @@ const log = (message) => console.log(`[bench] ${message}`);
 const ENGINE_COLLECTION = 'bench_orders';
 const WARMUP_AMOUNT = 100;
 const SETTLE_MS = 1000;
-const rps = (burst) => `${burst.requestsPerSecond.toFixed(0)} req/s, p99 ${burst.latency.p99} ms` +
+const rps = (burst) =>
+  `${burst.requestsPerSecond.toFixed(0)} req/s, p99 ${burst.latency.p99} ms` +
   `${burst.non2xx ? `, ${burst.non2xx} non-2xx` : ''}${burst.errors ? `, ${burst.errors} errors` : ''}`;
 
 /** Cleanup steps run last-in first-out, on success, failure and Ctrl-C alike. */
@@ -87,7 +88,9 @@ async function measure(options, cleanup) {
   await api.signIn();
   const workflows = {
     async: await api.createAsyncWorkflow('Bench: async order'),
-    signed: await api.createAsyncWorkflow('Bench: signed order', { signature: { preset: 'github', secret: SIGNING_SECRET } }),
+    signed: await api.createAsyncWorkflow('Bench: signed order', {
+      signature: { preset: 'github', secret: SIGNING_SECRET },
+    }),
     sync: await api.createSyncWorkflow('Bench: sync echo'),
     memory: await api.createAsyncWorkflow('Bench: memory check'),
     overload: await api.createAsyncWorkflow('Bench: overload'),
@@ -127,7 +130,13 @@ async function measure(options, cleanup) {
   const drained = async (name, load) => {
     await sleep(SETTLE_MS);
     const loadAverage = os.loadavg()[0];
-    const out = await asyncBurst({ api, ledger: ledgers[name], target: targets[name], load, stallSeconds: options.stallSeconds });
+    const out = await asyncBurst({
+      api,
+      ledger: ledgers[name],
+      target: targets[name],
+      load,
+      stallSeconds: options.stallSeconds,
+    });
     out.drain.loadAverage = loadAverage;
     return out;
   };
@@ -144,7 +153,8 @@ async function measure(options, cleanup) {
     out.drain.loadAverage = loadAverage;
     return out;
   };
-  const logDrain = (drain) => `drained in ${drain.seconds?.toFixed(1) ?? '(incomplete)'} s, ` +
+  const logDrain = (drain) =>
+    `drained in ${drain.seconds?.toFixed(1) ?? '(incomplete)'} s, ` +
     `${drain.executionsPerSecond?.toFixed(1) ?? '–'} executions/s`;
 
   if (options.warmup > 0) {
@@ -155,11 +165,15 @@ async function measure(options, cleanup) {
         continue;
       }
       // Unmeasured: a short async burst and as many records for the engine reference.
-      const bounded = options.asyncCap ? { connections: options.connections, amount: Math.min(options.asyncCap, WARMUP_AMOUNT) } : warm;
+      const bounded = options.asyncCap
+        ? { connections: options.connections, amount: Math.min(options.asyncCap, WARMUP_AMOUNT) }
+        : warm;
       const { result } = await drained(name, bounded);
       if (name === 'async') await engineBurst(result.accepted.length);
     }
-    log(`warmed up (${options.warmup} s per target${options.asyncCap ? `; async and engine reference ${Math.min(options.asyncCap, WARMUP_AMOUNT)} runs each` : ''})`);
+    log(
+      `warmed up (${options.warmup} s per target${options.asyncCap ? `; async and engine reference ${Math.min(options.asyncCap, WARMUP_AMOUNT)} runs each` : ''})`,
+    );
   }
   phase('warmup');
 
@@ -182,8 +196,10 @@ async function measure(options, cleanup) {
       bursts.engine.push(engine.result);
       engineDrains.push(engine.drain);
       engineSeedErrors += engine.seedErrors;
-      log(`round ${round}/${options.rounds} engine   ${engine.records} runs started by one update; ${logDrain(engine.drain)}` +
-        `${engineFirst ? ' (ran first)' : ''}`);
+      log(
+        `round ${round}/${options.rounds} engine   ${engine.records} runs started by one update; ${logDrain(engine.drain)}` +
+          `${engineFirst ? ' (ran first)' : ''}`,
+      );
     }
   }
   phase('rounds');
@@ -207,8 +223,10 @@ async function measure(options, cleanup) {
     bodySize: options.bodySize,
     stallSeconds: options.stallSeconds,
   });
-  log(`async at 50 kept-open connections: ${sustained.requestsPerSecond.toFixed(0)} req/s, p99 ${sustained.latencyMs.p99?.toFixed(1)} ms ` +
-    `over ${sustained.requests} requests; drained in ${sustained.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`);
+  log(
+    `async at 50 kept-open connections: ${sustained.requestsPerSecond.toFixed(0)} req/s, p99 ${sustained.latencyMs.p99?.toFixed(1)} ms ` +
+      `over ${sustained.requests} requests; drained in ${sustained.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`,
+  );
   // The same connections at a steady rate the app keeps up with, as a busy sender sends.
   const paced = await sustainedPhase({
     baseUrl: app.baseUrl,
@@ -220,8 +238,10 @@ async function measure(options, cleanup) {
     stallSeconds: options.stallSeconds,
     ratePerSecond: options.pacedRate,
   });
-  log(`async at ${options.pacedRate} req/s over 50 kept-open connections: p50 ${paced.latencyMs.p50?.toFixed(1)} ms, ` +
-    `p99 ${paced.latencyMs.p99?.toFixed(1)} ms over ${paced.requests} requests`);
+  log(
+    `async at ${options.pacedRate} req/s over 50 kept-open connections: p50 ${paced.latencyMs.p50?.toFixed(1)} ms, ` +
+      `p99 ${paced.latencyMs.p99?.toFixed(1)} ms over ${paced.requests} requests`,
+  );
   phase('extras');
 
   log(`memory: ${options.leakRequests} async requests…`);
@@ -235,12 +255,16 @@ async function measure(options, cleanup) {
     stallSeconds: options.stallSeconds,
     settleSeconds: options.quick ? 2 : 5,
   });
-  log(`memory: RSS ${memory.beforeMB?.toFixed(0)} → peak ${memory.peakMB?.toFixed(0)} → ${memory.afterMB?.toFixed(0)} MB; ` +
-    `drained in ${memory.burst.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`);
+  log(
+    `memory: RSS ${memory.beforeMB?.toFixed(0)} → peak ${memory.peakMB?.toFixed(0)} → ${memory.afterMB?.toFixed(0)} MB; ` +
+      `drained in ${memory.burst.drain.seconds?.toFixed(1) ?? '(incomplete)'} s`,
+  );
   const afterHeap = await liveHeap(app);
   const heapGrowthMB = freshHeap && afterHeap ? afterHeap.heapMB - freshHeap.heapMB : null;
   if (heapGrowthMB != null) {
-    log(`memory: live heap after a full collection ${freshHeap.heapMB.toFixed(1)} MB fresh → ${afterHeap.heapMB.toFixed(1)} MB after every phase`);
+    log(
+      `memory: live heap after a full collection ${freshHeap.heapMB.toFixed(1)} MB fresh → ${afterHeap.heapMB.toFixed(1)} MB after every phase`,
+    );
   }
   phase('memory');
 
@@ -251,28 +275,42 @@ async function measure(options, cleanup) {
       app,
       api,
       ledger: ledgers.overload,
-      target: { ...targets.memory, name: 'overload', url: targets.memory.url.replace(workflows.memory.key, workflows.overload.key), idPrefix: 'v' },
+      target: {
+        ...targets.memory,
+        name: 'overload',
+        url: targets.memory.url.replace(workflows.memory.key, workflows.overload.key),
+        idPrefix: 'v',
+      },
       connections: 600,
       requests: options.overloadRequests,
       stallSeconds: options.stallSeconds,
       settleSeconds: options.quick ? 2 : 5,
     });
-    log(`overload: ${overload.requests} requests, ${overload.accepted} taken, ${JSON.stringify(overload.statusCodes)} turned away; ` +
-      `RSS ${overload.beforeMB?.toFixed(0)} → peak ${overload.peakMB?.toFixed(0)} → ${overload.afterMB?.toFixed(0)} MB`);
+    log(
+      `overload: ${overload.requests} requests, ${overload.accepted} taken, ${JSON.stringify(overload.statusCodes)} turned away; ` +
+        `RSS ${overload.beforeMB?.toFixed(0)} → peak ${overload.peakMB?.toFixed(0)} → ${overload.afterMB?.toFixed(0)} MB`,
+    );
     phase('overload');
   }
 
   const slowNeighbour = await slowNeighbourPhase({ api, baseUrl: app.baseUrl, otherKey: workflows.sync.key });
-  const neighbourLine = (n) => `slow run answered ${n.slowStatus} in ${n.slowMs} ms; the other webhook ` +
+  const neighbourLine = (n) =>
+    `slow run answered ${n.slowStatus} in ${n.slowMs} ms; the other webhook ` +
     `${n.otherStatuses.join('/')}, first in ${n.otherFirstMs} ms, slowest ${n.otherMaxMs} ms`;
-  log(`one slow sync run (${slowNeighbour.slowMs} ms HTTP call), no execution timeout: ${neighbourLine(slowNeighbour.withoutTimeout)}`);
+  log(
+    `one slow sync run (${slowNeighbour.slowMs} ms HTTP call), no execution timeout: ${neighbourLine(slowNeighbour.withoutTimeout)}`,
+  );
   log(`one slow sync run, execution timeout ${slowNeighbour.boundMs} ms: ${neighbourLine(slowNeighbour.withTimeout)}`);
   phase('slowNeighbour');
 
   // The audit reads every execution of the async workflows: ids answered 2xx against rows.
   const audits = {};
   for (const [name, ledger] of Object.entries(ledgers)) {
-    audits[name] = audit(await api.listExecutions(ledger.workflow.id), ledger.accepted, name === 'engine' ? recordIdOf : orderIdOf);
+    audits[name] = audit(
+      await api.listExecutions(ledger.workflow.id),
+      ledger.accepted,
+      name === 'engine' ? recordIdOf : orderIdOf,
+    );
   }
   const sustainedAudit = audit(await api.listExecutions(workflows.sustained.id), sustained.accepted, orderIdOf);
   const pacedAudit = audit(await api.listExecutions(workflows.paced.id), paced.accepted, orderIdOf);
@@ -300,7 +338,8 @@ async function measure(options, cleanup) {
   }
 
   const summaries = {};
-  for (const name of order) summaries[name] = summarise(name, bursts[name], { webhook: runsDeliveries(name) || name === 'sync' });
+  for (const name of order)
+    summaries[name] = summarise(name, bursts[name], { webhook: runsDeliveries(name) || name === 'sync' });
   summaries.syncSingle = summarise('sync@1', extra.syncSingle, { webhook: true });
   if (extra.syncAt20) summaries.syncAt20 = summarise('sync@20', extra.syncAt20, { webhook: true });
   summaries.asyncAt50 = summarise('async@50', extra.asyncAt50, { webhook: true });
@@ -309,8 +348,22 @@ async function measure(options, cleanup) {
   const memorySummary = summarise('memory', [memory.burst.result], { webhook: true });
   const syncAt20 = summaries.syncAt20 ?? summaries.sync;
 
-  const combined = ['accepted', 'executions', 'lost', 'duplicates', 'unacknowledged', 'notResolved', 'withoutId', 'acceptedTwice']
-    .reduce((acc, key) => ({ ...acc, [key]: audits.async[key] + audits.signed[key] + audits.memory[key] + audits.overload[key] }), {});
+  const combined = [
+    'accepted',
+    'executions',
+    'lost',
+    'duplicates',
+    'unacknowledged',
+    'notResolved',
+    'withoutId',
+    'acceptedTwice',
+  ].reduce(
+    (acc, key) => ({
+      ...acc,
+      [key]: audits.async[key] + audits.signed[key] + audits.memory[key] + audits.overload[key],
+    }),
+    {},
+  );
   const errorsByTarget = Object.fromEntries(
     [...Object.values(summaries), memorySummary].map((s) => [s.target, s.errors]),
   );
@@ -320,7 +373,9 @@ async function measure(options, cleanup) {
   if (sustained.errors) failures.push(`sustained phase: ${sustained.errors} requests not answered 2xx`);
   const overloadOther = overload ? Object.keys(overload.statusCodes).filter((code) => code !== '503') : [];
   if (overload && (overload.errors || overloadOther.length)) {
-    failures.push(`overload phase: ${overload.errors} connection errors, answers other than 2xx/503: ${overloadOther.join(', ') || 'none'}`);
+    failures.push(
+      `overload phase: ${overload.errors} connection errors, answers other than 2xx/503: ${overloadOther.join(', ') || 'none'}`,
+    );
   }
   if (sustainedAudit.lost || sustainedAudit.duplicates) {
     failures.push(`sustained phase: ${sustainedAudit.lost} lost, ${sustainedAudit.duplicates} duplicate executions`);
@@ -333,16 +388,21 @@ async function measure(options, cleanup) {
   if (combined.duplicates) failures.push(`${combined.duplicates} duplicate executions`);
   if (combined.notResolved) failures.push(`${combined.notResolved} executions that did not resolve`);
   if (combined.acceptedTwice) failures.push(`the bench reused ${combined.acceptedTwice} ids`);
-  if (crash?.lost) failures.push(`crash phase: ${crash.lost} deliveries answered 2xx before the kill without an execution`);
+  if (crash?.lost)
+    failures.push(`crash phase: ${crash.lost} deliveries answered 2xx before the kill without an execution`);
   if (crash?.duplicates) failures.push(`crash phase: ${crash.duplicates} duplicate executions`);
   // The reference only qualifies the drain figure; a broken one is reported, not failed on.
   const warnings = [];
   if (engineSummary.errors || engineSeedErrors) {
-    warnings.push(`engine reference: ${engineSeedErrors} record creates and ${engineSummary.errors} update requests failed`);
+    warnings.push(
+      `engine reference: ${engineSeedErrors} record creates and ${engineSummary.errors} update requests failed`,
+    );
   }
   if (!engineDrains.every((d) => d.complete)) warnings.push('engine reference: a drain did not finish');
   if (audits.engine.lost || audits.engine.duplicates) {
-    warnings.push(`engine reference: ${audits.engine.lost} records without a run, ${audits.engine.duplicates} duplicate runs`);
+    warnings.push(
+      `engine reference: ${audits.engine.lost} records without a run, ${audits.engine.duplicates} duplicate runs`,
+    );
   }
 
   const pick = (key, from = drains) => median(from.map((d) => d[key]));

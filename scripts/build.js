@@ -79,7 +79,9 @@ async function buildLane({ entry, outDir, amdId }) {
     ],
     onwarn(warning, warn) {
       if (warning.code === 'UNRESOLVED_IMPORT') {
-        throw new Error(`${entry}: cannot resolve ${warning.exporter}; add it to scripts/client-externals.js or install it`);
+        throw new Error(
+          `${entry}: cannot resolve ${warning.exporter}; add it to scripts/client-externals.js or install it`,
+        );
       }
       warn(warning);
     },

@@ -33,7 +33,9 @@ async function main() {
     await sleep(SETTLE_MS);
     const after = rssMB(pid);
     const executions = await api.countExecutions(workflow.id);
-    console.log(`\nresident memory: ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after; app process still up: ${app.child.exitCode === null}`);
+    console.log(
+      `\nresident memory: ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after; app process still up: ${app.child.exitCode === null}`,
+    );
     console.log(`executions of the workflow: ${executions} (only the control delivery may run)`);
     const hostile = rows.slice(0, -1);
     const unclear = hostile.filter((row) => row.status !== null && (row.status < 400 || row.status > 499));

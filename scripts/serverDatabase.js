@@ -72,7 +72,9 @@ async function createFreshDatabase(dialectName, prefix = 'bench') {
       ...(connection.password ? { DB_PASSWORD: connection.password } : {}),
     },
     async drop() {
-      await withClient(dialect, base, (client) => client.query(`DROP DATABASE IF EXISTS ${dialect.quote(name)}${dialect.dropSuffix}`));
+      await withClient(dialect, base, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${dialect.quote(name)}${dialect.dropSuffix}`),
+      );
     },
   };
 }

@@ -37,7 +37,11 @@ function main() {
   }
   const url = `http://localhost:${env.APP_PORT}/`;
   console.log(`[start] NocoBase on ${env.DB_DIALECT} (storage: ${path.relative(root, env.STORAGE_PATH) || '.'})`);
-  const child = spawn(process.execPath, [APP_ENTRY, 'start', '--quickstart'], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [APP_ENTRY, 'start', '--quickstart'], {
+    cwd: root,
+    env,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
   let announced = false;
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);

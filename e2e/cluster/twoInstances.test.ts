@@ -17,7 +17,13 @@ async function runsByDelivery(database: ServerDatabase, workflowId: number): Pro
   const modules = path.resolve(__dirname, '..', '..', 'node_modules');
   const { Client } = require(require.resolve('pg', { paths: [modules] }));
   const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_DATABASE } = database.overrides;
-  const client: PgClient = new Client({ host: DB_HOST, port: Number(DB_PORT), user: DB_USER, password: DB_PASSWORD, database: DB_DATABASE });
+  const client: PgClient = new Client({
+    host: DB_HOST,
+    port: Number(DB_PORT),
+    user: DB_USER,
+    password: DB_PASSWORD,
+    database: DB_DATABASE,
+  });
   await client.connect();
   try {
     const { rows } = await client.query(
@@ -31,7 +37,13 @@ async function runsByDelivery(database: ServerDatabase, workflowId: number): Pro
 }
 
 /** Sends deliveries n = from … from+count-1, at most CONCURRENCY at once, to `pick(n)`. */
-async function deliver(pick: (n: number) => RunningApp, key: string, from: number, count: number, onAnswer?: (n: number) => void) {
+async function deliver(
+  pick: (n: number) => RunningApp,
+  key: string,
+  from: number,
+  count: number,
+  onAnswer?: (n: number) => void,
+) {
   const answered: number[] = [];
   let next = from;
   const worker = async () => {
@@ -109,7 +121,11 @@ describe('two app instances on one PostgreSQL database', () => {
     // Alternating deliveries: every acknowledged one runs exactly once.
     const alternating = await deliver((n) => (n % 2 ? b : a), workflow.key, 0, 200);
     expect(alternating).toHaveLength(200);
-    await waitUntil(async () => (await runsOf(workflow.id)).size >= 200, 'a run for each alternating delivery', 120_000);
+    await waitUntil(
+      async () => (await runsOf(workflow.id)).size >= 200,
+      'a run for each alternating delivery',
+      120_000,
+    );
 
     // Disabled through A: B answers 404 within 5 s.
     await a.api(`workflows:update?filterByTk=${workflow.id}`, { token, body: { enabled: false } });
@@ -144,7 +160,9 @@ describe('two app instances on one PostgreSQL database', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const runs = await runsOf(workflow.id);
-    console.log(`[cluster] burst with B killed after 40 of its answers: ${burst.length} acknowledged, ${burst.filter((n) => runs.get(n) === 1).length} ran once`);
+    console.log(
+      `[cluster] burst with B killed after 40 of its answers: ${burst.length} acknowledged, ${burst.filter((n) => runs.get(n) === 1).length} ran once`,
+    );
     expect([...alternating, ...burst].filter((n) => runs.get(n) !== 1)).toEqual([]);
     expect([...runs.values()].filter((count) => count > 1)).toEqual([]);
   });
@@ -155,7 +173,13 @@ describe('two app instances on one PostgreSQL database', () => {
     const token = await a.signIn();
     const { data: workflow } = await a.api<{ data: { id: number; key: string } }>('workflows:create', {
       token,
-      body: { title: 'cluster idempotency', type: 'webhook', sync: false, enabled: true, config: { idempotency: { header: 'X-Delivery' } } },
+      body: {
+        title: 'cluster idempotency',
+        type: 'webhook',
+        sync: false,
+        enabled: true,
+        config: { idempotency: { header: 'X-Delivery' } },
+      },
     });
     await waitUntil(() => serves(b, workflow.key), 'B serving the workflow enabled through A', 5_000);
 
@@ -177,11 +201,17 @@ describe('two app instances on one PostgreSQL database', () => {
     expect(runs.size).toBe(20);
   });
 
-  it('counts a workflow\'s rate limit across both instances', async () => {
+  it("counts a workflow's rate limit across both instances", async () => {
     const token = await a.signIn();
     const { data: workflow } = await a.api<{ data: { id: number; key: string } }>('workflows:create', {
       token,
-      body: { title: 'cluster rate limit', type: 'webhook', sync: false, enabled: true, config: { limits: { rateLimit: { requests: 10, per: 60 } } } },
+      body: {
+        title: 'cluster rate limit',
+        type: 'webhook',
+        sync: false,
+        enabled: true,
+        config: { limits: { rateLimit: { requests: 10, per: 60 } } },
+      },
     });
     await waitUntil(() => serves(b, workflow.key), 'B serving the workflow enabled through A', 5_000);
     // Away from the end of a 60 s window, so that all twelve requests are counted in one.
@@ -210,16 +240,23 @@ describe('two app instances on one PostgreSQL database', () => {
       token,
       body: { title: 'cluster listen', type: 'webhook', sync: false, enabled: false, config: {} },
     });
-    const { data: listener } = await a.api<{ data: { id: number } }>('webhookDeliveries:listen', { token, body: { workflowId: workflow.id } });
+    const { data: listener } = await a.api<{ data: { id: number } }>('webhookDeliveries:listen', {
+      token,
+      body: { workflowId: workflow.id },
+    });
     // B learns of A's listener from the database within a second or so.
-    await waitUntil(async () => {
-      const answer = await fetch(`${b.baseUrl}/api/webhook:trigger/${workflow.key}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ from: 'B' }),
-      });
-      return answer.status === 200;
-    }, 'B handing the request over', 10_000);
+    await waitUntil(
+      async () => {
+        const answer = await fetch(`${b.baseUrl}/api/webhook:trigger/${workflow.key}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ from: 'B' }),
+        });
+        return answer.status === 200;
+      },
+      'B handing the request over',
+      10_000,
+    );
     const { data: result } = await a.api<{ data: { status: string; request: { body: unknown } } }>(
       `webhookDeliveries:listened?filterByTk=${listener.id}`,
       { token },
@@ -240,8 +277,17 @@ describe('two app instances on one PostgreSQL database', () => {
           enabled: true,
           config: {
             subscription: {
-              subscribe: { url: `${provider.url}/hooks`, body: { url: '{{$webhook.url}}' }, state: { id: '{{$response.body.id}}' }, nextRefreshAt: '{{$response.body.expiresAt}}' },
-              refresh: { method: 'PATCH', url: `${provider.url}/hooks/{{$state.id}}`, nextRefreshAt: '{{$response.body.expiresAt}}' },
+              subscribe: {
+                url: `${provider.url}/hooks`,
+                body: { url: '{{$webhook.url}}' },
+                state: { id: '{{$response.body.id}}' },
+                nextRefreshAt: '{{$response.body.expiresAt}}',
+              },
+              refresh: {
+                method: 'PATCH',
+                url: `${provider.url}/hooks/{{$state.id}}`,
+                nextRefreshAt: '{{$response.body.expiresAt}}',
+              },
             },
           },
         },

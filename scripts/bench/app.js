@@ -27,7 +27,11 @@ function newestMtime(dir) {
 function buildIfNeeded() {
   const built = path.join(root, 'dist', 'client-v2', 'index.js');
   const server = path.join(root, 'dist', 'server', 'index.js');
-  if (fs.existsSync(built) && fs.existsSync(server) && fs.statSync(built).mtimeMs >= newestMtime(path.join(root, 'src'))) {
+  if (
+    fs.existsSync(built) &&
+    fs.existsSync(server) &&
+    fs.statSync(built).mtimeMs >= newestMtime(path.join(root, 'src'))
+  ) {
     return;
   }
   console.log('[bench] building the plugin…');

@@ -75,14 +75,19 @@ function summarise(file, { from = -Infinity, to = Infinity } = {}) {
 }
 
 function top(map, n, filter = () => true) {
-  return [...map.entries()].filter(([key]) => filter(key)).sort((a, b) => b[1] - a[1]).slice(0, n);
+  return [...map.entries()]
+    .filter(([key]) => filter(key))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n);
 }
 
 function print(summary, { topN = 25, match = null } = {}) {
   const busy = summary.busyUs || 1;
   const pct = (us) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`;
   const ms = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
-  console.log(`window ${(summary.totalUs / 1e6).toFixed(1)} s, busy ${(summary.busyUs / 1e6).toFixed(1)} s, idle ${(summary.idleUs / 1e6).toFixed(1)} s (percentages are of busy time)`);
+  console.log(
+    `window ${(summary.totalUs / 1e6).toFixed(1)} s, busy ${(summary.busyUs / 1e6).toFixed(1)} s, idle ${(summary.idleUs / 1e6).toFixed(1)} s (percentages are of busy time)`,
+  );
   console.log('\nself time by package/file');
   for (const [key, us] of top(summary.selfByPackage, topN)) console.log(`${ms(us)} ${pct(us)}  ${key}`);
   console.log('\nself time by function');
@@ -106,7 +111,10 @@ if (require.main === module) {
     console.error('usage: cpuprofile-summary.js FILE [--from US] [--to US] [--top N] [--match TEXT]');
     process.exit(2);
   }
-  const summary = summarise(file, { from: Number(value('--from') ?? -Infinity), to: Number(value('--to') ?? Infinity) });
+  const summary = summarise(file, {
+    from: Number(value('--from') ?? -Infinity),
+    to: Number(value('--to') ?? Infinity),
+  });
   print(summary, { topN: Number(value('--top') ?? 25), match: value('--match') ?? null });
 }
 

@@ -67,7 +67,9 @@ async function crashPhase({ app, api, database, requests, connections, bodySize,
   });
   await sleep(2000);
   const result = audit(await api2.listExecutions(workflow.id), accepted, orderIdOf);
-  log(`crash: ${result.accepted} answered 2xx, ${result.executions} executions after the restart, lost ${result.lost}, duplicates ${result.duplicates}`);
+  log(
+    `crash: ${result.accepted} answered 2xx, ${result.executions} executions after the restart, lost ${result.lost}, duplicates ${result.duplicates}`,
+  );
   return {
     app: restarted,
     report: { requests, killAfter, restartSeconds, recoveredSeconds: drain.seconds, ...result },

@@ -27,7 +27,11 @@ const FINISHED = { $in: [1, -1, -2, -3, -4, -5, -6] };
  * @param atLoadEnd finished count right after it stopped
  * @param lastIdBefore  the workflow's newest execution id before that load began
  */
-async function waitForDrain(api, workflow, { expected, loadStartedAt, loadEndedAt, before, atLoadEnd = before, lastIdBefore = null, stallSeconds }) {
+async function waitForDrain(
+  api,
+  workflow,
+  { expected, loadStartedAt, loadEndedAt, before, atLoadEnd = before, lastIdBefore = null, stallSeconds },
+) {
   let createdAt = null;
   let finished = 0;
   let total = 0;

@@ -32,7 +32,9 @@ function trackedRequest(target, record, items) {
       const id = nextId(target.idPrefix);
       context.ids = [id];
       const body = target.makeBody(id);
-      return target.signHeaders ? { ...request, body, headers: { ...request.headers, ...target.signHeaders(body) } } : { ...request, body };
+      return target.signHeaders
+        ? { ...request, body, headers: { ...request.headers, ...target.signHeaders(body) } }
+        : { ...request, body };
     },
     onResponse(status, body, context) {
       for (const id of context.ids) record(id, status, body);
@@ -79,7 +81,10 @@ function runLoad(target, { connections, duration, amount, items }) {
       // autocannon notices that the last of `amount` requests was answered only at its next
       // one-second sample, so a bounded burst is timed here, up to its last answer.
       const endedAt = amount && lastResponseAt ? lastResponseAt : new Date(result.finish).getTime();
-      const seconds = amount && lastResponseAt ? (endedAt - startedAt) / 1000 : (new Date(result.finish) - new Date(result.start)) / 1000;
+      const seconds =
+        amount && lastResponseAt
+          ? (endedAt - startedAt) / 1000
+          : (new Date(result.finish) - new Date(result.start)) / 1000;
       resolve({
         target: target.name,
         connections,
@@ -88,7 +93,12 @@ function runLoad(target, { connections, duration, amount, items }) {
         requests: result.requests.total,
         requestsPerSecond: result.requests.total / seconds,
         itemsPerSecond: accepted.length / seconds,
-        latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+        latency: {
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          max: result.latency.max,
+          mean: result.latency.average,
+        },
         ok: result['2xx'],
         non2xx: result.non2xx,
         statusCodes: Object.fromEntries(rejected),

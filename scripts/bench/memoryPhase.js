@@ -52,7 +52,12 @@ async function withRssSampled(pid, settleSeconds, work) {
 
 async function memoryPhase({ app, api, ledger, target, connections, requests, stallSeconds, settleSeconds }) {
   const pid = servingPid(app.child.pid, app.port);
-  const { beforeMB, peakMB, afterMB, result: burst } = await withRssSampled(pid, settleSeconds, () =>
+  const {
+    beforeMB,
+    peakMB,
+    afterMB,
+    result: burst,
+  } = await withRssSampled(pid, settleSeconds, () =>
     asyncBurst({ api, ledger, target, load: { connections, amount: requests }, stallSeconds }),
   );
   return {

@@ -43,7 +43,9 @@ function createApi(baseUrl) {
     },
 
     async createWorkflow({ title, sync, node, type = 'webhook', config = {}, options }) {
-      const { data } = await call('workflows:create', { body: { title, type, sync, enabled: true, config, ...(options ? { options } : {}) } });
+      const { data } = await call('workflows:create', {
+        body: { title, type, sync, enabled: true, config, ...(options ? { options } : {}) },
+      });
       await call('flow_nodes:create', { body: { ...node, workflowId: data.id } });
       return { id: data.id, key: data.key, title, sync };
     },
@@ -100,7 +102,9 @@ function createApi(baseUrl) {
 
     /** The newest execution id of a workflow (ids grow with time), or null. */
     async lastExecutionId(workflowId) {
-      const json = await call('executions:list', { query: { filter: { workflowId }, sort: '-id', pageSize: '1', fields: 'id' } });
+      const json = await call('executions:list', {
+        query: { filter: { workflowId }, sort: '-id', pageSize: '1', fields: 'id' },
+      });
       return json.data?.[0]?.id ?? null;
     },
 
@@ -113,7 +117,11 @@ function createApi(baseUrl) {
 
     /** When the first / last execution after `afterId` was created. */
     firstCreatedAt(workflowId, afterId) {
-      return this.executionTime(afterId == null ? { workflowId } : { workflowId, id: { $gt: afterId } }, 'id', 'createdAt');
+      return this.executionTime(
+        afterId == null ? { workflowId } : { workflowId, id: { $gt: afterId } },
+        'id',
+        'createdAt',
+      );
     },
     lastCreatedAt(workflowId) {
       return this.executionTime({ workflowId }, '-id', 'createdAt');
@@ -129,7 +137,13 @@ function createApi(baseUrl) {
       const rows = [];
       for (let page = 1; ; page += 1) {
         const json = await call('executions:list', {
-          query: { filter: { workflowId }, pageSize: String(pageSize), page: String(page), sort: 'id', fields: 'id,status,context' },
+          query: {
+            filter: { workflowId },
+            pageSize: String(pageSize),
+            page: String(page),
+            sort: 'id',
+            fields: 'id,status,context',
+          },
         });
         rows.push(...json.data);
         // totalPage follows the page size the server really used, should it cap ours.

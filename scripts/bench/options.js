@@ -43,9 +43,33 @@ const DEFAULTS = {
   overloadRequests: 3000,
 };
 
-const QUICK = { duration: 3, warmup: 1, rounds: 1, leakRequests: 300, stallSeconds: 45, asyncCap: 200, crashRequests: 300, sustainedRequests: 300, overloadRequests: 800 };
+const QUICK = {
+  duration: 3,
+  warmup: 1,
+  rounds: 1,
+  leakRequests: 300,
+  stallSeconds: 45,
+  asyncCap: 200,
+  crashRequests: 300,
+  sustainedRequests: 300,
+  overloadRequests: 800,
+};
 
-const NUMERIC = ['connections', 'duration', 'warmup', 'rounds', 'bodySize', 'leakRequests', 'stallSeconds', 'asyncCap', 'engineBatch', 'crashRequests', 'sustainedRequests', 'pacedRate', 'overloadRequests'];
+const NUMERIC = [
+  'connections',
+  'duration',
+  'warmup',
+  'rounds',
+  'bodySize',
+  'leakRequests',
+  'stallSeconds',
+  'asyncCap',
+  'engineBatch',
+  'crashRequests',
+  'sustainedRequests',
+  'pacedRate',
+  'overloadRequests',
+];
 
 function camel(flag) {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -62,7 +86,7 @@ function usage() {
     '  --leak-requests N   async requests in the memory phase (default 1500; 20000 for the full leak check)',
     '  --overload-requests N  async requests from 600 concurrent senders, RSS sampled (default 3000; 0 = off)',
     '  --db sqlite|postgres|mysql  postgres and mysql read DB_HOST/DB_PORT/DB_DATABASE/DB_USER/DB_PASSWORD;',
-    '                      without DB_HOST it runs under scripts/with-database.sh (the machine\'s own server',
+    "                      without DB_HOST it runs under scripts/with-database.sh (the machine's own server",
     '                      on its standard port, or a throw-away local one)',
     '  --stall-seconds S   drain gives up after S seconds without progress (default 90)',
     '  --async-cap N       each async burst sends N requests instead of lasting --duration (default 300; 0: --duration)',

@@ -12,7 +12,12 @@ const { withRssSampled } = require('./memoryPhase');
 
 async function overloadPhase({ app, api, ledger, target, connections, requests, stallSeconds, settleSeconds }) {
   const pid = servingPid(app.child.pid, app.port);
-  const { beforeMB, peakMB, afterMB, result: burst } = await withRssSampled(pid, settleSeconds, () =>
+  const {
+    beforeMB,
+    peakMB,
+    afterMB,
+    result: burst,
+  } = await withRssSampled(pid, settleSeconds, () =>
     asyncBurst({ api, ledger, target, load: { connections, amount: requests }, stallSeconds }),
   );
   const { result } = burst;

@@ -59,27 +59,41 @@ async function main() {
       sync: await api.createSyncWorkflow('Profile: sync'),
       memory: await api.createAsyncWorkflow('Profile: unused'),
       signed: await api.createAsyncWorkflow('Profile: unused (signed)'),
-      ...(target === 'engine' ? { engine: await api.createCollectionWorkflow('Profile: engine reference', 'bench_orders') } : {}),
+      ...(target === 'engine'
+        ? { engine: await api.createCollectionWorkflow('Profile: engine reference', 'bench_orders') }
+        : {}),
     };
     const targets = buildTargets({ app, ceiling: { url: app.baseUrl }, workflows, bodySize: 1024 });
     const reference = workflows.engine
-      ? createEngineReference({ api, baseUrl: app.baseUrl, workflow: workflows.engine, bodySize: 1024, stallSeconds: 60 })
+      ? createEngineReference({
+          api,
+          baseUrl: app.baseUrl,
+          workflow: workflows.engine,
+          bodySize: 1024,
+          stallSeconds: 60,
+        })
       : null;
     // A short unmeasured warm-up so the profile shows steady state, not the first JIT passes.
     await runLoad(targets[drains ? 'baseline' : target], { connections, duration: 2 });
     const ledger = createLedger(workflows.async);
     const drained = (work) =>
-      (reference ? reference.burst(work.amount) : asyncBurst({ api, ledger, target: targets.async, load: work, stallSeconds: 60 }));
+      reference
+        ? reference.burst(work.amount)
+        : asyncBurst({ api, ledger, target: targets.async, load: work, stallSeconds: 60 });
     if (drains) await drained({ connections, amount: 500 });
     // The engine reference prepares its records before its clock starts.
     let start = nowUs();
     let loadEnd;
     if (drains) {
-      const { result, drain, loadEndedUs } = await drained(target === 'engine' ? { amount: amount || 300 } : (load ?? { connections, duration }));
+      const { result, drain, loadEndedUs } = await drained(
+        target === 'engine' ? { amount: amount || 300 } : (load ?? { connections, duration }),
+      );
       if (reference) start = loadEndedUs - Math.round(result.seconds * 1e6);
       loadEnd = loadEndedUs;
-      console.log(`[profile] ${target} ${result.itemsPerSecond.toFixed(0)}/s; drain ${drain.seconds?.toFixed(1)} s, ` +
-        `${drain.executionsPerSecond?.toFixed(1)} executions/s`);
+      console.log(
+        `[profile] ${target} ${result.itemsPerSecond.toFixed(0)}/s; drain ${drain.seconds?.toFixed(1)} s, ` +
+          `${drain.executionsPerSecond?.toFixed(1)} executions/s`,
+      );
     } else {
       const result = await runLoad(targets[target], load ?? { connections, duration });
       loadEnd = nowUs();
@@ -90,7 +104,9 @@ async function main() {
     await app.stop();
     if (database) await database.drop();
   }
-  const file = fs.readdirSync(dir).filter((name) => name.endsWith(`.${pid}.0.001.cpuprofile`) || name.includes(`.${pid}.`))[0];
+  const file = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(`.${pid}.0.001.cpuprofile`) || name.includes(`.${pid}.`))[0];
   if (!file) throw new Error(`no profile of pid ${pid} in ${dir}: ${fs.readdirSync(dir).join(', ')}`);
   const full = path.join(dir, file);
   console.log(`\n[profile] ${full}`);

@@ -24,14 +24,19 @@ function signatureCost({ bodySize, asyncRequestsPerSecond, cores }) {
     github: { config: { preset: 'github', secret }, headers: { 'x-hub-signature-256': `sha256=${hex(secret, body)}` } },
     stripe: {
       config: { preset: 'stripe', secret },
-      headers: { 'stripe-signature': `t=${timestamp},v1=${hex(secret, Buffer.concat([Buffer.from(`${timestamp}.`), body]))}` },
+      headers: {
+        'stripe-signature': `t=${timestamp},v1=${hex(secret, Buffer.concat([Buffer.from(`${timestamp}.`), body]))}`,
+      },
     },
     'standard-webhooks': {
       config: { preset: 'standard-webhooks', secret: whsec },
       headers: {
         'webhook-id': 'msg_1',
         'webhook-timestamp': timestamp,
-        'webhook-signature': `v1,${createHmac('sha256', Buffer.from(whsec.slice(6), 'base64')).update(`msg_1.${timestamp}.`).update(body).digest('base64')}`,
+        'webhook-signature': `v1,${createHmac('sha256', Buffer.from(whsec.slice(6), 'base64'))
+          .update(`msg_1.${timestamp}.`)
+          .update(body)
+          .digest('base64')}`,
       },
     },
   };

@@ -15,13 +15,19 @@ function startSlowServer(slowMs) {
     res.on('close', () => clearTimeout(timer));
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/slow`, stop: () => server.close() }));
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}/slow`, stop: () => server.close() }),
+    );
   });
 }
 
 async function timedPost(url, body) {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await response.arrayBuffer();
   return { status: response.status, ms: performance.now() - started };
 }
@@ -32,7 +38,9 @@ async function neighbourDuring(baseUrl, slowKey, otherKey, probes) {
   await sleep(200); // the slow run has started
   const others = [];
   for (let i = 0; i < probes; i += 1) {
-    others.push(await timedPost(`${baseUrl}/api/webhook:trigger/${otherKey}`, { order: { id: `slow-neighbour-${i}` } }));
+    others.push(
+      await timedPost(`${baseUrl}/api/webhook:trigger/${otherKey}`, { order: { id: `slow-neighbour-${i}` } }),
+    );
   }
   const slowAnswer = await slow;
   return {
@@ -49,7 +57,12 @@ async function slowNeighbourPhase({ api, baseUrl, otherKey, slowMs = 3000, bound
   try {
     const node = { type: 'request', config: { method: 'GET', url: server.url, timeout: slowMs * 4 } };
     const unbounded = await api.createWorkflow({ title: 'Bench: slow sync', sync: true, node });
-    const bounded = await api.createWorkflow({ title: 'Bench: slow sync with timeout', sync: true, node, options: { timeout: boundMs } });
+    const bounded = await api.createWorkflow({
+      title: 'Bench: slow sync with timeout',
+      sync: true,
+      node,
+      options: { timeout: boundMs },
+    });
     return {
       slowMs,
       boundMs,

@@ -22,7 +22,8 @@ function summarise(name, bursts, { webhook }) {
   const sum = (pick) => bursts.reduce((total, b) => total + pick(b), 0);
   const statusCodes = {};
   for (const burst of bursts) {
-    for (const [status, count] of Object.entries(burst.statusCodes)) statusCodes[status] = (statusCodes[status] ?? 0) + count;
+    for (const [status, count] of Object.entries(burst.statusCodes))
+      statusCodes[status] = (statusCodes[status] ?? 0) + count;
   }
   const non2xx = sum((b) => b.non2xx);
   const connectionErrors = sum((b) => b.errors);

@@ -23,7 +23,11 @@ function post(agent, url, body) {
     const started = process.hrtime.bigint();
     const request = http.request(
       url,
-      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
       (response) => {
         response.resume();
         response.on('end', () =>
@@ -38,7 +42,16 @@ function post(agent, url, body) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function sustainedPhase({ baseUrl, api, workflow, connections, requests, bodySize, stallSeconds, ratePerSecond = null }) {
+async function sustainedPhase({
+  baseUrl,
+  api,
+  workflow,
+  connections,
+  requests,
+  bodySize,
+  stallSeconds,
+  ratePerSecond = null,
+}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const url = `${baseUrl}/api/webhook:trigger/${workflow.key}`;
   const bodyFor = orderBodies(bodySize);
@@ -53,7 +66,9 @@ async function sustainedPhase({ baseUrl, api, workflow, connections, requests, b
     if (timed) latencies.push(dueAt == null ? ms : Date.now() - dueAt);
   };
   // Every connection opened and used once before timing starts.
-  await Promise.all(Array.from({ length: connections }, (_, i) => send(`sustain-w-${String(i).padStart(15, '0')}`, false)));
+  await Promise.all(
+    Array.from({ length: connections }, (_, i) => send(`sustain-w-${String(i).padStart(15, '0')}`, false)),
+  );
   const latencies = [];
   const startedAt = Date.now();
   await Promise.all(

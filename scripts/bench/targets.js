@@ -42,7 +42,13 @@ function buildTargets({ app, ceiling, workflows, bodySize }) {
     // The async target again, on a workflow that verifies a GitHub signature over every body.
     signed: { name: 'signed', ...webhook(workflows.signed, 'g', { signHeaders: githubSignature }) },
     sync: { name: 'sync', ...webhook(workflows.sync, 's', { check: echoes }) },
-    ceiling: { name: 'ceiling', url: ceiling.url, method: 'POST', headers: JSON_HEADERS, body: makeBody('c'.repeat(24)) },
+    ceiling: {
+      name: 'ceiling',
+      url: ceiling.url,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: makeBody('c'.repeat(24)),
+    },
     memory: { name: 'memory', ...webhook(workflows.memory, 'm') },
   };
 }

@@ -78,11 +78,26 @@ function hostileCases(path) {
         socket.end('{"a":1}');
       },
     },
-    { name: 'JSON sent as application/xml', write: send({ headers: { 'Content-Type': 'application/xml' }, body: '{"a": 1}' }) },
+    {
+      name: 'JSON sent as application/xml',
+      write: send({ headers: { 'Content-Type': 'application/xml' }, body: '{"a": 1}' }),
+    },
     { name: 'binary body, no Content-Type', write: send({ body: Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x9f]) }) },
-    { name: 'invalid UTF-8 in JSON', write: send({ headers: json, body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) }) },
-    { name: `JSON nested ${DEPTH} levels`, write: send({ headers: json, body: `${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}` }) },
-    { name: `XML nested ${DEPTH} levels`, write: send({ headers: { 'Content-Type': 'application/xml' }, body: `${'<a>'.repeat(DEPTH)}${'</a>'.repeat(DEPTH)}` }) },
+    {
+      name: 'invalid UTF-8 in JSON',
+      write: send({ headers: json, body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) }),
+    },
+    {
+      name: `JSON nested ${DEPTH} levels`,
+      write: send({ headers: json, body: `${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}` }),
+    },
+    {
+      name: `XML nested ${DEPTH} levels`,
+      write: send({
+        headers: { 'Content-Type': 'application/xml' },
+        body: `${'<a>'.repeat(DEPTH)}${'</a>'.repeat(DEPTH)}`,
+      }),
+    },
     {
       name: 'XML entity expansion (billion laughs)',
       write: send({
@@ -108,21 +123,43 @@ function hostileCases(path) {
     },
     {
       name: '1,000 headers',
-      write: send({ headers: Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`X-H${index}`, 'v'])), body: '{}' }),
+      write: send({
+        headers: Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`X-H${index}`, 'v'])),
+        body: '{}',
+      }),
     },
     { name: '__proto__ key in body', write: send({ headers: json, body: '{"__proto__": {"polluted": "yes"}}' }) },
-    { name: 'constructor.prototype in body', write: send({ headers: json, body: '{"constructor": {"prototype": {"polluted": "yes"}}}' }) },
-    { name: '__proto__ key in query', write: (socket) => socket.write(request(`${path}?__proto__[polluted]=yes`, { headers: json, body: "{}" })) },
+    {
+      name: 'constructor.prototype in body',
+      write: send({ headers: json, body: '{"constructor": {"prototype": {"polluted": "yes"}}}' }),
+    },
+    {
+      name: '__proto__ key in query',
+      write: (socket) => socket.write(request(`${path}?__proto__[polluted]=yes`, { headers: json, body: '{}' })),
+    },
     {
       name: '__proto__ key in form body',
-      write: send({ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1&__proto__[polluted]=yes' }),
+      write: send({
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'a=1&__proto__[polluted]=yes',
+      }),
     },
-    { name: 'invalid percent-encoding in query', write: (socket) => socket.write(request(`${path}?a=%ZZ&__proto__%5Bpolluted%5D=yes`, { headers: json, body: '{}' })) },
+    {
+      name: 'invalid percent-encoding in query',
+      write: (socket) =>
+        socket.write(request(`${path}?a=%ZZ&__proto__%5Bpolluted%5D=yes`, { headers: json, body: '{}' })),
+    },
     {
       name: 'invalid percent-encoding in form body',
-      write: send({ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=%ZZ&__proto__%5Bpolluted%5D=yes' }),
+      write: send({
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'a=%ZZ&__proto__%5Bpolluted%5D=yes',
+      }),
     },
-    { name: '100 KB URL', write: (socket) => socket.write(request(`${path}?q=${"x".repeat(100 * 1024)}`, { headers: json, body: "{}" })) },
+    {
+      name: '100 KB URL',
+      write: (socket) => socket.write(request(`${path}?q=${'x'.repeat(100 * 1024)}`, { headers: json, body: '{}' })),
+    },
     {
       name: 'body sent one byte a second',
       write: (socket, answered) => {
@@ -151,7 +188,9 @@ async function runHostileCases(baseUrl, path) {
 function renderTable(rows) {
   const lines = ['| case | answer | message | ms |', '| --- | --- | --- | --- |'];
   for (const row of rows) {
-    lines.push(`| ${row.name} | ${row.status ?? '—'} | ${String(row.message).replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 90)} | ${row.ms} |`);
+    lines.push(
+      `| ${row.name} | ${row.status ?? '—'} | ${String(row.message).replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 90)} | ${row.ms} |`,
+    );
   }
   return lines.join('\n');
 }

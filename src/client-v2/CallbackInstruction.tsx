@@ -25,8 +25,10 @@ export default class CallbackInstruction extends Instruction {
   FieldsetLoader: LoaderOf = () => import('./callback/CallbackFieldset');
   ComponentLoader: LoaderOf<{ data: CanvasNode }> = () => import('./callback/CallbackNodeCard');
 
+  // The workflow client calls `useVariables` as a hook from its pickers, so it may call hooks.
   useVariables(node: NodeLike, options?: UseVariableOptions): VariableOption {
     // The base class types the result as always present; pickers skip a node that offers none.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     return useCallbackResultVariables(node, options) as VariableOption;
   }
 

@@ -1,5 +1,10 @@
 import { SendOutlined } from '@ant-design/icons';
-import { type CanvasNode, Instruction, type LoaderOf, type NodeAvailableContext } from '@nocobase/plugin-workflow/client-v2';
+import {
+  type CanvasNode,
+  Instruction,
+  type LoaderOf,
+  type NodeAvailableContext,
+} from '@nocobase/plugin-workflow/client-v2';
 import React from 'react';
 import { isResponseNodeAvailable } from '../common/availability';
 import { RESPONSE_NODE_TYPE } from '../common/constants';

@@ -17,8 +17,11 @@ export default class WebhookTrigger extends Trigger {
   TriggerFieldsetLoader: TriggerLoaderOf = () => import('./trigger/WebhookExecuteFieldset');
 
   /** The request, then the callback URLs every run gets (other triggers get these from `offerCallbackUrlsInTriggers`). */
+  // The workflow client calls `useVariables` as a hook from its pickers, so it may call hooks.
   useVariables(config: Record<string, unknown>, options?: UseVariableOptions) {
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     const variables = useWebhookVariables(config, options);
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     const callbackUrls = useCallbackUrlVariables(options);
     return variables && callbackUrls ? [...variables, callbackUrls] : variables;
   }

@@ -16,7 +16,10 @@ export function isValidHeaderName(name: unknown): boolean {
 /** A whole number within the answer range, or null. */
 export function answerStatusOf(value: unknown): number | null {
   const status = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
-  return typeof status === 'number' && Number.isInteger(status) && status >= MIN_ANSWER_STATUS && status <= MAX_ANSWER_STATUS
+  return typeof status === 'number' &&
+    Number.isInteger(status) &&
+    status >= MIN_ANSWER_STATUS &&
+    status <= MAX_ANSWER_STATUS
     ? status
     : null;
 }

@@ -104,7 +104,11 @@ export class PluginWorkflowWebhookServer extends Plugin {
   }
 
   /** How webhook runs are started: one at a time with the engine's own on SQLite, else concurrently. */
-  private defineScheduler(workflowPlugin: PluginWorkflowServer, requests: RequestCount, host: HostReport): RunScheduler {
+  private defineScheduler(
+    workflowPlugin: PluginWorkflowServer,
+    requests: RequestCount,
+    host: HostReport,
+  ): RunScheduler {
     return createScheduler(
       () => engineActivity(workflowPlugin, this.app.eventQueue, host),
       this.db.options.dialect ?? 'sqlite',

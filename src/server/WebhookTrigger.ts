@@ -7,7 +7,14 @@ import type PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Processor, Trigger, WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../common/constants';
 import type { WebhookContext } from '../common/types';
-import { authSchema, headerPairsSchema, methodsSchema, rateLimitSchema, responseSchema, ruleString } from './schemas/configSchemas';
+import {
+  authSchema,
+  headerPairsSchema,
+  methodsSchema,
+  rateLimitSchema,
+  responseSchema,
+  ruleString,
+} from './schemas/configSchemas';
 import { SIGNATURE_PRESETS } from './signature/schemes';
 import { parseQuery } from './pipeline/stages/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
@@ -19,7 +26,10 @@ const LOCAL_SWITCH_GRACE_MS = 10_000;
 /** One call to the sender's API; the URL may be a template (`…/hooks/{{$state.webhookId}}`). */
 const subscriptionStep = Joi.object({
   method: Joi.string().uppercase().valid('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
-  url: Joi.string().trim().pattern(/^(https?:\/\/|\{\{)/).required(),
+  url: Joi.string()
+    .trim()
+    .pattern(/^(https?:\/\/|\{\{)/)
+    .required(),
   headers: headerPairsSchema,
   body: Joi.any(),
   state: Joi.object().pattern(Joi.string(), Joi.string()),
@@ -63,7 +73,9 @@ export default class WebhookTrigger extends Trigger {
     auth: authSchema,
     methods: methodsSchema,
     signature: Joi.object({
-      preset: Joi.string().valid('none', ...SIGNATURE_PRESETS).allow(null),
+      preset: Joi.string()
+        .valid('none', ...SIGNATURE_PRESETS)
+        .allow(null),
       secret: Joi.when('preset', { is: Joi.valid(...SIGNATURE_PRESETS), then: Joi.string().required() }),
       tolerance: Joi.number().positive().allow(null),
       header: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow(''),
@@ -76,13 +88,18 @@ export default class WebhookTrigger extends Trigger {
       .unknown(true)
       .allow(null),
     limits: Joi.object({
-      maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(null, ''),
+      maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(
+        null,
+        '',
+      ),
       rateLimit: rateLimitSchema,
       refusedRateLimit: rateLimitSchema,
     })
       .unknown(true)
       .allow(null),
-    cors: Joi.object({ origins: Joi.array().items(ruleString(isCorsOrigin, 'a CORS origin such as https://app.example.com, or *')) })
+    cors: Joi.object({
+      origins: Joi.array().items(ruleString(isCorsOrigin, 'a CORS origin such as https://app.example.com, or *')),
+    })
       .unknown(true)
       .allow(null),
     ipAllowlist: Joi.array().items(ruleString(isAddressOrRange, 'an IPv4/IPv6 address or CIDR range')).allow(null),
@@ -105,7 +122,10 @@ export default class WebhookTrigger extends Trigger {
     uploads: Joi.object({
       store: Joi.boolean(),
       mimetypes: Joi.array().items(ruleString(isMimePattern, 'a type such as image/png, or a pattern such as image/*')),
-      maxFileSize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(null, ''),
+      maxFileSize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(
+        null,
+        '',
+      ),
     })
       .unknown(true)
       .allow(null),
@@ -168,7 +188,9 @@ export default class WebhookTrigger extends Trigger {
    */
   async syncWithDatabase(db: Database): Promise<void> {
     const startedAt = this.switches;
-    const enabled = await findRecords<WorkflowModel>(db, 'workflows', { filter: { type: TRIGGER_TYPE, enabled: true } });
+    const enabled = await findRecords<WorkflowModel>(db, 'workflows', {
+      filter: { type: TRIGGER_TYPE, enabled: true },
+    });
     if (this.switches !== startedAt) {
       return;
     }

@@ -58,7 +58,9 @@ export function JsonTemplateTextArea({ value, onChange, metaTree, disabled }: Js
         status={invalid ? 'error' : undefined}
         autoSize={{ minRows: 4 }}
       />
-      {invalid ? <Typography.Text type="danger">{t('Not valid JSON; the last valid value is kept.')}</Typography.Text> : null}
+      {invalid ? (
+        <Typography.Text type="danger">{t('Not valid JSON; the last valid value is kept.')}</Typography.Text>
+      ) : null}
     </>
   );
 }

@@ -14,7 +14,10 @@ export function MethodsField({ testId }: { testId: string }) {
       rules={[{ required: true, type: 'array', min: 1, message: t('Choose at least one method.') }]}
       extra={t('Requests with another method get 405.')}
     >
-      <Checkbox.Group data-testid={testId} options={WEBHOOK_METHODS.map((method) => ({ label: method, value: method }))} />
+      <Checkbox.Group
+        data-testid={testId}
+        options={WEBHOOK_METHODS.map((method) => ({ label: method, value: method }))}
+      />
     </Form.Item>
   );
 }

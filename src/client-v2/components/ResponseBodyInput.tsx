@@ -21,7 +21,15 @@ function isJsonValue(value: unknown): boolean {
   return value !== null && typeof value === 'object';
 }
 
-function JsonBody({ variables, ...props }: { value?: unknown; onChange?: (value: unknown) => void; variables: Variables; disabled?: boolean }) {
+function JsonBody({
+  variables,
+  ...props
+}: {
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+  variables: Variables;
+  disabled?: boolean;
+}) {
   if (variables === 'canvas') {
     return <WorkflowVariableJsonTextArea {...props} autoSize={{ minRows: 4 }} />;
   }
@@ -35,7 +43,13 @@ function JsonBody({ variables, ...props }: { value?: unknown; onChange?: (value:
  * A body: text (sent as text/plain) or JSON (sent as application/json). The stored value's type is
  * the mode, so nothing else has to be saved.
  */
-export function ResponseBodyInput({ value, onChange, variables, disabled: disabledProp, testId }: ResponseBodyInputProps) {
+export function ResponseBodyInput({
+  value,
+  onChange,
+  variables,
+  disabled: disabledProp,
+  testId,
+}: ResponseBodyInputProps) {
   const t = useT();
   // Inputs follow a disabled form by themselves; the mode switch has to be told.
   const { componentDisabled } = ConfigProvider.useConfig();

@@ -66,7 +66,12 @@ export function RowList({
                     />
                   )}
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('Delete')} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(row.name)}
+                  aria-label={t('Delete')}
+                />
               </Flex>
             ))}
             <Flex gap={8} align="center" wrap="wrap">

@@ -6,7 +6,7 @@ export function headerNameRule(t: Translate) {
   return {
     validator: async (_rule: unknown, value: unknown) => {
       if (typeof value === 'string' && value.trim() && !isValidHeaderName(value)) {
-        throw new Error(t('Letters, digits and !#$%&\'*+.^_`|~- only, without spaces'));
+        throw new Error(t("Letters, digits and !#$%&'*+.^_`|~- only, without spaces"));
       }
     },
   };

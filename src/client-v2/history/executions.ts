@@ -29,7 +29,9 @@ export async function executionsById(
 }
 
 export async function executionOf(api: APIClient, id: number | string): Promise<ExecutionSummary> {
-  const { data } = await api.resource('executions').get<Body<ExecutionSummary>>({ filterByTk: id, fields: EXECUTION_FIELDS });
+  const { data } = await api
+    .resource('executions')
+    .get<Body<ExecutionSummary>>({ filterByTk: id, fields: EXECUTION_FIELDS });
   return data.data;
 }
 

@@ -47,7 +47,10 @@ export function checkTriggerRegistry(workflow: unknown): HostCheck {
   }
   const missing = (['register', 'getValues'] as const).filter((name) => typeof registry[name] !== 'function');
   return missing.length
-    ? { ok: false, problem: `the workflow plugin's trigger registry has no ${missing.map((name) => `\`${name}\``).join(' or ')}` }
+    ? {
+        ok: false,
+        problem: `the workflow plugin's trigger registry has no ${missing.map((name) => `\`${name}\``).join(' or ')}`,
+      }
     : { ok: true };
 }
 

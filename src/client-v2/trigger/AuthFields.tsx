@@ -23,7 +23,11 @@ export function AuthFields() {
   const form = Form.useFormInstance();
   const type = Form.useWatch([...AUTH, 'type']) as AuthType | undefined;
   const onTypeChange = (next: AuthType) =>
-    clearFields(form, AUTH, ALL_FIELDS.filter((name) => !FIELDS[next]?.includes(name)));
+    clearFields(
+      form,
+      AUTH,
+      ALL_FIELDS.filter((name) => !FIELDS[next]?.includes(name)),
+    );
   return (
     <>
       <Form.Item name={[...AUTH, 'type']} label={t('Authentication')} initialValue="none">

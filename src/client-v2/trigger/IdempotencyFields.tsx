@@ -27,7 +27,10 @@ export function IdempotencyFields() {
 
   return (
     <>
-      <Form.Item label={t('Delivery ID')} extra={t('A delivery whose ID was already received starts no run and gets the first answer again.')}>
+      <Form.Item
+        label={t('Delivery ID')}
+        extra={t('A delivery whose ID was already received starts no run and gets the first answer again.')}
+      >
         <Radio.Group
           value={source}
           onChange={(event) => choose(event.target.value as Source)}
@@ -40,12 +43,20 @@ export function IdempotencyFields() {
         />
       </Form.Item>
       {source === 'header' ? (
-        <Form.Item name={HEADER} label={t('Header name')} rules={[{ required: true, whitespace: true, message: t('Required') }]}>
+        <Form.Item
+          name={HEADER}
+          label={t('Header name')}
+          rules={[{ required: true, whitespace: true, message: t('Required') }]}
+        >
           <Input placeholder="X-GitHub-Delivery" autoComplete="off" data-testid="webhook-idempotency-header" />
         </Form.Item>
       ) : null}
       {source === 'bodyPath' ? (
-        <Form.Item name={BODY_PATH} label={t('Body path')} rules={[{ required: true, whitespace: true, message: t('Required') }]}>
+        <Form.Item
+          name={BODY_PATH}
+          label={t('Body path')}
+          rules={[{ required: true, whitespace: true, message: t('Required') }]}
+        >
           <Input placeholder="id" autoComplete="off" data-testid="webhook-idempotency-body-path" />
         </Form.Item>
       ) : null}

@@ -28,7 +28,9 @@ export function KeptValuesInput({ value, onChange, variables, testId }: KeptValu
       component={false}
       initialValues={{ rows: stateToRows(value) }}
       onValuesChange={(_changed, all) =>
-        onChange?.(rowsToState((all.rows ?? []).map((row) => ({ name: row?.name ?? '', template: row?.template ?? '' }))))
+        onChange?.(
+          rowsToState((all.rows ?? []).map((row) => ({ name: row?.name ?? '', template: row?.template ?? '' }))),
+        )
       }
     >
       <RowList

@@ -70,7 +70,11 @@ export function SignatureFields() {
   const form = Form.useFormInstance();
   const preset = Form.useWatch([...SIGNATURE, 'preset']) as Preset | null | undefined;
   const onPresetChange = (next: Preset) =>
-    clearFields(form, SIGNATURE, ALL_FIELDS.filter((name) => !fieldsOf(next).includes(name)));
+    clearFields(
+      form,
+      SIGNATURE,
+      ALL_FIELDS.filter((name) => !fieldsOf(next).includes(name)),
+    );
   const timestampHeader = Form.useWatch([...SIGNATURE, 'timestampHeader']) as string | undefined;
   const signed = Boolean(preset) && preset !== 'none';
   const timestamped =

@@ -71,7 +71,12 @@ export function UploadsFields() {
             ]}
             extra={t("Optional. A larger file refuses the delivery with 413; the storage's own limit applies too.")}
           >
-            <Input placeholder="5mb" autoComplete="off" style={{ maxWidth: 200 }} data-testid="webhook-uploads-max-file-size" />
+            <Input
+              placeholder="5mb"
+              autoComplete="off"
+              style={{ maxWidth: 200 }}
+              data-testid="webhook-uploads-max-file-size"
+            />
           </Form.Item>
         </>
       ) : null}

@@ -46,7 +46,17 @@ describe('isAddressOrRange', () => {
   });
 
   it('refuses prefixes out of range, empty or not decimal, and anything that is not an address', () => {
-    const refused = ['10.0.0.0/33', '::/129', '10.0.0.0/', '10.0.0.0/-1', '10.0.0.0/0x8', '10.0.0.0/8/8', 'example.com', '*', 42];
+    const refused = [
+      '10.0.0.0/33',
+      '::/129',
+      '10.0.0.0/',
+      '10.0.0.0/-1',
+      '10.0.0.0/0x8',
+      '10.0.0.0/8/8',
+      'example.com',
+      '*',
+      42,
+    ];
     for (const entry of refused) {
       expect(isAddressOrRange(entry)).toBe(false);
     }

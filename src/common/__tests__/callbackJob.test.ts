@@ -13,7 +13,7 @@ describe('waitingCallbackUrl', () => {
     ).toBe(`${url}-2`);
   });
 
-  it('reads it from the run\'s context when the jobs come without their results', () => {
+  it("reads it from the run's context when the jobs come without their results", () => {
     expect(waitingCallbackUrl([{ id: 5, status: 0 }], { callbackUrls: { pay7x: url } }, 'pay7x')).toBe(url);
     expect(waitingCallbackUrl([{ id: 5, status: 0 }], { callbackUrls: { other: url } }, 'pay7x')).toBeNull();
   });
@@ -41,7 +41,7 @@ describe('absoluteUrl', () => {
 });
 
 describe('callbackSummary', () => {
-  it('fills in the server\'s defaults: POST, no timeout, fail after a timeout', () => {
+  it("fills in the server's defaults: POST, no timeout, fail after a timeout", () => {
     expect(callbackSummary(undefined)).toEqual({ methods: ['POST'], timeout: null, onTimeout: 'fail' });
     expect(callbackSummary({ methods: [], timeout: null })).toEqual({
       methods: ['POST'],

@@ -2,7 +2,9 @@ import { effectiveRetention, parseRetentionUpdate } from '../retentionLimits';
 
 describe('retention limits', () => {
   it('accepts positive limits, whole numbers of rows, numeric strings, and null or empty to clear', () => {
-    expect(parseRetentionUpdate({ maxAgeDays: 0.5, maxRowsPerWorkflow: '20', maxRefusedPerWorkflow: null, other: 1 })).toEqual({
+    expect(
+      parseRetentionUpdate({ maxAgeDays: 0.5, maxRowsPerWorkflow: '20', maxRefusedPerWorkflow: null, other: 1 }),
+    ).toEqual({
       ok: true,
       values: { maxAgeDays: 0.5, maxRowsPerWorkflow: 20, maxRefusedPerWorkflow: null },
     });

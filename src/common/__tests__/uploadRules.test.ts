@@ -2,7 +2,16 @@ import { isMimePattern } from '../uploadRules';
 
 describe('isMimePattern', () => {
   it('accepts types and the patterns the file manager matches', () => {
-    for (const value of ['image/png', 'application/pdf', 'image/*', '*', '*/*', 'application/vnd.ms-excel', 'image/svg+xml', ' text/csv ']) {
+    for (const value of [
+      'image/png',
+      'application/pdf',
+      'image/*',
+      '*',
+      '*/*',
+      'application/vnd.ms-excel',
+      'image/svg+xml',
+      ' text/csv ',
+    ]) {
       expect(isMimePattern(value)).toBe(true);
     }
   });

@@ -2,9 +2,15 @@ import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { useTestApp } from './helpers/testApp';
-import { basicAuth, createWebhookWorkflow, deliveriesToRun, executionsOf, postJson, waitForExecutions } from './helpers/workflows';
+import {
+  basicAuth,
+  createWebhookWorkflow,
+  deliveriesToRun,
+  executionsOf,
+  postJson,
+  waitForExecutions,
+} from './helpers/workflows';
 import { sleep } from './helpers/waitUntil';
-
 
 describe('who may deliver, how, how much and how often', () => {
   const current = useTestApp();
@@ -14,7 +20,10 @@ describe('who may deliver, how, how much and how often', () => {
   it('accepts the listed methods only, says which in Allow, and tells the run which came', async () => {
     const workflow = await createWebhookWorkflow(current(), { config: { methods: ['GET', 'PUT', 'DELETE'] } });
     expect((await call(workflow.key, { method: 'GET', query: '?id=7' })).status).toBe(200);
-    expect((await call(workflow.key, { method: 'PUT', body: '{"id":8}', headers: { 'Content-Type': 'application/json' } })).status).toBe(200);
+    expect(
+      (await call(workflow.key, { method: 'PUT', body: '{"id":8}', headers: { 'Content-Type': 'application/json' } }))
+        .status,
+    ).toBe(200);
     expect((await call(workflow.key, { method: 'DELETE', query: '?id=9' })).status).toBe(200);
     const refused = await call(workflow.key, { method: 'POST', body: '{}' });
     expect(refused.status).toBe(405);
@@ -37,13 +46,17 @@ describe('who may deliver, how, how much and how often', () => {
   });
 
   it('checks a named header or a bearer token in constant time, 401 otherwise', async () => {
-    const header = await createWebhookWorkflow(current(), { config: { auth: { type: 'header', name: 'X-Api-Key', value: 'k-1' } } });
+    const header = await createWebhookWorkflow(current(), {
+      config: { auth: { type: 'header', name: 'X-Api-Key', value: 'k-1' } },
+    });
     expect((await postJson(current(), header.key, {}, { headers: { 'X-Api-Key': 'k-1' } })).status).toBe(200);
     expect((await postJson(current(), header.key, {}, { headers: { 'X-Api-Key': 'k-2' } })).status).toBe(401);
     expect((await postJson(current(), header.key, {})).status).toBe(401);
 
     const bearer = await createWebhookWorkflow(current(), { config: { auth: { type: 'bearer', token: 'tok-1' } } });
-    expect((await postJson(current(), bearer.key, {}, { headers: { Authorization: 'Bearer tok-1' } })).status).toBe(200);
+    expect((await postJson(current(), bearer.key, {}, { headers: { Authorization: 'Bearer tok-1' } })).status).toBe(
+      200,
+    );
     const wrong = await postJson(current(), bearer.key, {}, { headers: { Authorization: basicAuth('tok', '1') } });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
@@ -59,10 +72,15 @@ describe('who may deliver, how, how much and how often', () => {
     const v6Server = http.createServer(current().app.callback());
     await new Promise<void>((resolve) => v6Server.listen(0, '::1', resolve));
     const v6 = (key: string) =>
-      fetch(`http://[::1]:${(v6Server.address() as AddressInfo).port}/api/webhook:trigger/${key}`, { method: 'POST', body: '{}' });
+      fetch(`http://[::1]:${(v6Server.address() as AddressInfo).port}/api/webhook:trigger/${key}`, {
+        method: 'POST',
+        body: '{}',
+      });
     try {
       const loopback = await createWebhookWorkflow(current(), { config: { ipAllowlist: ['127.0.0.0/8', '::1'] } });
-      const elsewhere = await createWebhookWorkflow(current(), { config: { ipAllowlist: ['203.0.113.0/24', '2001:db8::/32'] } });
+      const elsewhere = await createWebhookWorkflow(current(), {
+        config: { ipAllowlist: ['203.0.113.0/24', '2001:db8::/32'] },
+      });
       expect((await postJson(current(), loopback.key, {})).status).toBe(200);
       expect((await v6(loopback.key)).status).toBe(200);
       const refused = await postJson(current(), elsewhere.key, {});
@@ -75,7 +93,9 @@ describe('who may deliver, how, how much and how often', () => {
       expect((await postJson(current(), elsewhere.key, {}, { headers: claimed })).status).toBe(403);
       process.env.WEBHOOK_TRUSTED_PROXIES = '127.0.0.1';
       expect((await postJson(current(), elsewhere.key, {}, { headers: claimed })).status).toBe(200);
-      expect((await postJson(current(), elsewhere.key, {}, { headers: { 'X-Forwarded-For': '198.51.100.1' } })).status).toBe(403);
+      expect(
+        (await postJson(current(), elsewhere.key, {}, { headers: { 'X-Forwarded-For': '198.51.100.1' } })).status,
+      ).toBe(403);
       expect((await v6(elsewhere.key)).status).toBe(403);
 
       await waitForExecutions(current(), elsewhere.id, 1);
@@ -94,7 +114,11 @@ describe('who may deliver, how, how much and how often', () => {
     const preflight = (origin: string, method: string) =>
       call(workflow.key, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type,x-token' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': 'content-type,x-token',
+        },
       });
     const allowed = await preflight('https://app.example.com', 'PUT');
     expect(allowed.status).toBe(204);
@@ -111,15 +135,23 @@ describe('who may deliver, how, how much and how often', () => {
     expect(put.status).toBe(200);
     expect(put.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(put.headers.get('vary')).toContain('Origin');
-    const foreign = await call(workflow.key, { method: 'PUT', body: '{}', headers: { Origin: 'https://evil.example' } });
+    const foreign = await call(workflow.key, {
+      method: 'PUT',
+      body: '{}',
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 
     const noCors = await createWebhookWorkflow(current());
-    expect((await call(noCors.key, { method: 'OPTIONS', headers: { Origin: 'https://app.example.com' } })).status).toBe(405);
+    expect((await call(noCors.key, { method: 'OPTIONS', headers: { Origin: 'https://app.example.com' } })).status).toBe(
+      405,
+    );
   });
 
   it('answers 429 with Retry-After beyond the rate limit, and takes deliveries again in the next window', async () => {
-    const workflow = await createWebhookWorkflow(current(), { config: { limits: { rateLimit: { requests: 3, per: 2 } } } });
+    const workflow = await createWebhookWorkflow(current(), {
+      config: { limits: { rateLimit: { requests: 3, per: 2 } } },
+    });
     // Start at the beginning of a window, so that the four requests fall into one.
     await sleep(2000 - (Date.now() % 2000) + 20);
     const answers = [];
@@ -209,7 +241,11 @@ describe('who may deliver, how, how much and how often', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="reading"; filename="reading.csv"\r\nContent-Type: text/csv\r\n\r\nt,v\n1,20.5\n\r\n`,
       `--${boundary}--\r\n`,
     ].join('');
-    const answer = await call(workflow.key, { method: 'POST', body, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+    const answer = await call(workflow.key, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(answer.status).toBe(200);
     const [run] = await waitForExecutions(current(), workflow.id, 1);
     expect(run.context).toMatchObject({

@@ -56,7 +56,9 @@ describe('asynchronous webhook workflows', () => {
     expect(execution.context.body).toEqual([1, 2, 3]);
     // Neither the run nor the stored delivery holds the Authorization header, in any form.
     const credentials = basicAuth('hook', 's3cret');
-    const [stored] = await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: workflow.id } });
+    const [stored] = await current()
+      .app.db.getModel('webhookDeliveries')
+      .findAll({ where: { workflowId: workflow.id } });
     for (const record of [JSON.stringify(execution), JSON.stringify(stored.toJSON())]) {
       expect(record).not.toContain(credentials.slice('Basic '.length));
       expect(record.toLowerCase()).not.toContain('authorization');
@@ -65,7 +67,9 @@ describe('asynchronous webhook workflows', () => {
   });
 
   it('captures the Authorization header only when the designer lists it', async () => {
-    const workflow = await createWebhookWorkflow(current(), { config: { request: { headers: [{ key: 'Authorization' }] } } });
+    const workflow = await createWebhookWorkflow(current(), {
+      config: { request: { headers: [{ key: 'Authorization' }] } },
+    });
     await postJson(current(), workflow.key, {}, { headers: { Authorization: 'Bearer listed-on-purpose' } });
     const [execution] = await waitForExecutions(current(), workflow.id, 1);
     expect(execution.context.headers).toEqual({ authorization: 'Bearer listed-on-purpose' });
@@ -105,7 +109,10 @@ describe('asynchronous webhook workflows', () => {
       headers: { 'Content-Type': 'text/plain' },
       body: 'plain words',
     });
-    await current().request(`/api/webhook:trigger/${workflow.key}`, { method: 'POST', body: new Uint8Array(Buffer.from('{"x":1}')) });
+    await current().request(`/api/webhook:trigger/${workflow.key}`, {
+      method: 'POST',
+      body: new Uint8Array(Buffer.from('{"x":1}')),
+    });
     await current().request(`/api/webhook:trigger/${workflow.key}`, { method: 'POST' });
     const executions = await waitForExecutions(current(), workflow.id, 4);
     expect(executions.map((execution) => execution.context.body)).toEqual([

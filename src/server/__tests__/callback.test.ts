@@ -13,7 +13,12 @@ interface Execution {
 describe('"Wait for callback" nodes', () => {
   const current = useTestApp();
 
-  async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  async function waitFor<T>(
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    what: string,
+    timeoutMs = 20_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();
@@ -29,8 +34,12 @@ describe('"Wait for callback" nodes', () => {
 
   /** Starts a run that waits at its callback node; returns the run and its callback path. */
   async function waitingRun(config: Record<string, unknown>) {
-    const workflow = await createWebhookWorkflow(current(), { nodes: [{ type: 'webhookCallback', config }, CALCULATION] });
-    const nodes = await current().app.db.getRepository('flow_nodes').find({ filter: { workflowId: workflow.id }, sort: ['id'] });
+    const workflow = await createWebhookWorkflow(current(), {
+      nodes: [{ type: 'webhookCallback', config }, CALCULATION],
+    });
+    const nodes = await current()
+      .app.db.getRepository('flow_nodes')
+      .find({ filter: { workflowId: workflow.id }, sort: ['id'] });
     const callbackNode = nodes.find((node: { get(name: string): unknown }) => node.get('type') === 'webhookCallback')!;
     expect((await postJson(current(), workflow.key, { order: 'A-1' })).status).toBe(200);
     const [execution] = (await waitFor(
@@ -39,13 +48,18 @@ describe('"Wait for callback" nodes', () => {
       'a run with its callback URL',
     )) as Execution[];
     const url = execution.context.callbackUrls![callbackNode.get('key') as string];
-    const [job] = await waitFor(() => jobsOf(current(), execution.id), (jobs) => jobs.length === 1, 'the waiting job');
+    const [job] = await waitFor(
+      () => jobsOf(current(), execution.id),
+      (jobs) => jobs.length === 1,
+      'the waiting job',
+    );
     expect(job.status).toBe(0);
     expect(job.result).toEqual({ callbackUrl: url });
     return { workflow, execution, url };
   }
 
-  const executionOf = async (workflowId: number | string) => ((await executionsOf(current(), workflowId)) as unknown as Execution[])[0];
+  const executionOf = async (workflowId: number | string) =>
+    ((await executionsOf(current(), workflowId)) as unknown as Execution[])[0];
 
   it('gives earlier nodes the URL, resumes the run with the callback request, then answers 410', async () => {
     const { workflow, execution, url } = await waitingRun({ response: { statusCode: 202, body: 'resumed' } });
@@ -59,15 +73,27 @@ describe('"Wait for callback" nodes', () => {
     expect(callback.status).toBe(202);
     expect(await callback.text()).toBe('resumed');
 
-    const done = await waitFor(() => executionOf(workflow.id), (row) => row.status === 1, 'the resumed run to finish');
+    const done = await waitFor(
+      () => executionOf(workflow.id),
+      (row) => row.status === 1,
+      'the resumed run to finish',
+    );
     expect(done.id).toBe(execution.id);
     const [waited, after] = await jobsOf(current(), execution.id);
-    expect(waited).toMatchObject({ status: 1, result: { callbackUrl: url, request: { method: 'POST', query: { ref: 'pay-1' }, body: { paid: true, amount: 950 } } } });
+    expect(waited).toMatchObject({
+      status: 1,
+      result: {
+        callbackUrl: url,
+        request: { method: 'POST', query: { ref: 'pay-1' }, body: { paid: true, amount: 950 } },
+      },
+    });
     expect(after.status).toBe(1);
 
     const again = await current().request(url, { method: 'POST', body: '{}' });
     expect(again.status).toBe(410);
-    const history = await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: workflow.id, executionId: execution.id } });
+    const history = await current()
+      .app.db.getModel('webhookDeliveries')
+      .findAll({ where: { workflowId: workflow.id, executionId: execution.id } });
     expect(history.map((row) => row.get('answerStatus'))).toContain(202);
   });
 
@@ -85,16 +111,26 @@ describe('"Wait for callback" nodes', () => {
   it('checks the credentials the node asks for', async () => {
     const { url } = await waitingRun({ auth: { type: 'header', name: 'X-Callback-Key', value: 'k-9' } });
     expect((await current().request(url, { method: 'POST', body: '{}' })).status).toBe(401);
-    expect((await current().request(url, { method: 'POST', body: '{}', headers: { 'X-Callback-Key': 'k-9' } })).status).toBe(200);
+    expect(
+      (await current().request(url, { method: 'POST', body: '{}', headers: { 'X-Callback-Key': 'k-9' } })).status,
+    ).toBe(200);
   });
 
   it('goes on with timedOut, or fails the node, once its timeout passes', async () => {
     const goOn = await waitingRun({ timeout: 1, onTimeout: 'continue' });
     const fail = await waitingRun({ timeout: 1, onTimeout: 'fail' });
-    const resolved = await waitFor(() => executionOf(goOn.workflow.id), (row) => row.status === 1, 'the timed-out run to go on');
+    const resolved = await waitFor(
+      () => executionOf(goOn.workflow.id),
+      (row) => row.status === 1,
+      'the timed-out run to go on',
+    );
     const [job] = await jobsOf(current(), resolved.id);
     expect(job.result).toEqual({ callbackUrl: goOn.url, timedOut: true });
-    await waitFor(() => executionOf(fail.workflow.id), (row) => row.status < 0, 'the timed-out run to fail');
+    await waitFor(
+      () => executionOf(fail.workflow.id),
+      (row) => row.status < 0,
+      'the timed-out run to fail',
+    );
     expect((await current().request(goOn.url, { method: 'POST', body: '{}' })).status).toBe(410);
   });
 
@@ -104,6 +140,10 @@ describe('"Wait for callback" nodes', () => {
     await app.stop();
     await app.start();
     expect((await current().request(url, { method: 'POST', body: '{"late":true}' })).status).toBe(200);
-    await waitFor(() => executionOf(workflow.id), (row) => row.status === 1, 'the run to finish after the restart');
+    await waitFor(
+      () => executionOf(workflow.id),
+      (row) => row.status === 1,
+      'the run to finish after the restart',
+    );
   });
 });

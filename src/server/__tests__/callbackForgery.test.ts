@@ -19,7 +19,9 @@ describe('callback tokens name only "Wait for callback" jobs and are signed with
   /** Starts a run that waits at its first node; returns the run, that node and the workflow. */
   async function waitingRun(first: { type: string; config: Record<string, unknown> }) {
     const workflow = await createWebhookWorkflow(current(), { nodes: [first, CALCULATION] });
-    const nodes = (await current().app.db.getRepository('flow_nodes').find({ filter: { workflowId: workflow.id } })) as Row[];
+    const nodes = (await current()
+      .app.db.getRepository('flow_nodes')
+      .find({ filter: { workflowId: workflow.id } })) as Row[];
     const node = nodes.find((row) => row.get('type') === first.type)!;
     expect((await postJson(current(), workflow.key, { order: 'A-1' })).status).toBe(200);
     await waitUntil(async () => {
@@ -59,8 +61,12 @@ describe('callback tokens name only "Wait for callback" jobs and are signed with
 
   it('leaves a manual approval pending, whichever key signed the token', async () => {
     const { workflow, execution, nodeId } = await waitingRun(MANUAL);
-    expect((await post(callbackToken(legacyCallbackSecret(), execution.id, nodeId), { approved: true })).status).toBe(404);
-    expect((await post(callbackToken(await installationKey(), execution.id, nodeId), { approved: true })).status).toBe(404);
+    expect((await post(callbackToken(legacyCallbackSecret(), execution.id, nodeId), { approved: true })).status).toBe(
+      404,
+    );
+    expect((await post(callbackToken(await installationKey(), execution.id, nodeId), { approved: true })).status).toBe(
+      404,
+    );
     expect(await stillWaiting(workflow.id, execution.id)).toBe(true);
   });
 
@@ -73,14 +79,22 @@ describe('callback tokens name only "Wait for callback" jobs and are signed with
     const handedOut = Object.values(callbackUrls)[0];
     expect(handedOut).toBe(`/api/webhook:callback/${callbackToken(await installationKey(), execution.id, nodeId)}`);
     expect((await current().request(handedOut, { method: 'POST', body: '{}' })).status).toBe(200);
-    await waitUntil(async () => (await executionsOf(current(), workflow.id))[0].status === 1, 'the resumed run to finish');
+    await waitUntil(
+      async () => (await executionsOf(current(), workflow.id))[0].status === 1,
+      'the resumed run to finish',
+    );
   });
 
   it('still accepts the old APP_KEY token of a run that was waiting before the key was made', async () => {
     const { workflow, execution, nodeId } = await waitingRun(WAIT);
-    await current().app.db.getModel('executions').update({ createdAt: new Date('2020-01-01T00:00:00Z') }, { where: { id: execution.id }, silent: true });
+    await current()
+      .app.db.getModel('executions')
+      .update({ createdAt: new Date('2020-01-01T00:00:00Z') }, { where: { id: execution.id }, silent: true });
     expect((await post(callbackToken(legacyCallbackSecret(), execution.id, nodeId))).status).toBe(200);
-    await waitUntil(async () => (await executionsOf(current(), workflow.id))[0].status === 1, 'the resumed run to finish');
+    await waitUntil(
+      async () => (await executionsOf(current(), workflow.id))[0].status === 1,
+      'the resumed run to finish',
+    );
   });
 
   it('serves the key to no API caller, not even the root user', async () => {

@@ -47,7 +47,7 @@ describe('a bounded backlog', () => {
     await testApp.app.stop();
     await testApp.app.start();
     let status = 0;
-    for (const deadline = Date.now() + 10_000; status !== 200 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; status !== 200 && Date.now() < deadline;) {
       status = (await postJson(testApp, workflow.key, { n: 'later' })).status;
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -55,7 +55,10 @@ describe('a bounded backlog', () => {
   });
 
   it('answers 503 with Retry-After to requests beyond the concurrent limit, before reading them', async () => {
-    const workflow = await createWebhookWorkflow(testApp, { sync: true, nodes: [{ type: 'response', config: { body: 'ok' } }] });
+    const workflow = await createWebhookWorkflow(testApp, {
+      sync: true,
+      nodes: [{ type: 'response', config: { body: 'ok' } }],
+    });
     const slowBody = (seconds: number) =>
       new ReadableStream({
         async start(controller) {
@@ -88,7 +91,11 @@ describe('a bounded backlog', () => {
     // Every instance reads the listened keys once a second.
     await sleep(1500);
     const path = `/api/webhook:trigger/${listened.key}`;
-    const stalled = [stalledPost(testApp.baseUrl, path), stalledPost(testApp.baseUrl, path), stalledPost(testApp.baseUrl, path)];
+    const stalled = [
+      stalledPost(testApp.baseUrl, path),
+      stalledPost(testApp.baseUrl, path),
+      stalledPost(testApp.baseUrl, path),
+    ];
     await sleep(300);
     const beyond = await stalledPost(testApp.baseUrl, path);
     expect(beyond.status).toBe(503);

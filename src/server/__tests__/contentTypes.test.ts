@@ -21,7 +21,9 @@ function multipartUpload(boundary: string) {
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="order"\r\n\r\nA-17\r\n`),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="tag"\r\n\r\nurgent\r\n`),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="tag"\r\n\r\nvip\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="invoice"; filename="invoice 17.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="invoice"; filename="invoice 17.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     Buffer.from('%PDF-1.4 fake invoice bytes \x00\x01\x02'),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -30,7 +32,11 @@ function multipartUpload(boundary: string) {
 describe('every content type a sender uses, as the run sees it', () => {
   const current = useTestApp(undefined, { extraPlugins: ['file-manager'] });
   const post = (key: string, body: BodyInit, contentType: string, headers: Record<string, string> = {}, query = '') =>
-    current().request(`/api/webhook:trigger/${key}${query}`, { method: 'POST', body, headers: { 'Content-Type': contentType, ...headers } });
+    current().request(`/api/webhook:trigger/${key}${query}`, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': contentType, ...headers },
+    });
 
   it('parses a Twilio-style form post into fields', async () => {
     const workflow = await createWebhookWorkflow(current());
@@ -53,7 +59,7 @@ describe('every content type a sender uses, as the run sees it', () => {
     });
   });
 
-  it('stores a multipart upload\'s file through the file manager when the workflow stores uploads, and lists it in $context.files', async () => {
+  it("stores a multipart upload's file through the file manager when the workflow stores uploads, and lists it in $context.files", async () => {
     const workflow = await createWebhookWorkflow(current(), { config: { uploads: { store: true } } });
     const boundary = '----hookflow-boundary-1';
     const upload = multipartUpload(boundary);
@@ -62,9 +68,17 @@ describe('every content type a sender uses, as the run sees it', () => {
     const context = run.context as typeof run.context & { files: Array<Record<string, unknown>> };
     expect(context.body).toEqual({ order: 'A-17', tag: ['urgent', 'vip'] });
     expect(context.files).toEqual([
-      expect.objectContaining({ field: 'invoice', filename: 'invoice 17.pdf', mimeType: 'application/pdf', size: 31, attachmentId: expect.anything() }),
+      expect.objectContaining({
+        field: 'invoice',
+        filename: 'invoice 17.pdf',
+        mimeType: 'application/pdf',
+        size: 31,
+        attachmentId: expect.anything(),
+      }),
     ]);
-    const attachment = await current().app.db.getRepository('attachments').findOne({ filterByTk: context.files[0].attachmentId as number });
+    const attachment = await current()
+      .app.db.getRepository('attachments')
+      .findOne({ filterByTk: context.files[0].attachmentId as number });
     expect(attachment?.get('title')).toBe('invoice 17.pdf');
     expect(Number(attachment?.get('size'))).toBe(31);
   });
@@ -91,14 +105,22 @@ describe('every content type a sender uses, as the run sees it', () => {
     expect(await executionsOf(current(), withoutRaw.id)).toHaveLength(0);
   });
 
-  it('answers Slack\'s url_verification with its challenge after checking the signature, and runs nothing', async () => {
+  it("answers Slack's url_verification with its challenge after checking the signature, and runs nothing", async () => {
     const secret = 'slack-signing-secret';
-    const workflow = await createWebhookWorkflow(current(), { config: { signature: { preset: 'slack', secret }, handshake: { type: 'slack' } } });
-    const challenge = JSON.stringify({ token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' });
+    const workflow = await createWebhookWorkflow(current(), {
+      config: { signature: { preset: 'slack', secret }, handshake: { type: 'slack' } },
+    });
+    const challenge = JSON.stringify({
+      token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl',
+      challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+      type: 'url_verification',
+    });
     const answer = await post(workflow.key, challenge, 'application/json', slackHeaders(secret, challenge));
     expect(answer.status).toBe(200);
     expect(await answer.text()).toBe('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');
-    expect((await post(workflow.key, challenge, 'application/json', slackHeaders('forged', challenge))).status).toBe(401);
+    expect((await post(workflow.key, challenge, 'application/json', slackHeaders('forged', challenge))).status).toBe(
+      401,
+    );
 
     const event = JSON.stringify({ type: 'event_callback', event: { type: 'message', text: 'hi' } });
     expect((await post(workflow.key, event, 'application/json', slackHeaders(secret, event))).status).toBe(200);
@@ -107,12 +129,17 @@ describe('every content type a sender uses, as the run sees it', () => {
     expect(runs[0].context.body).toMatchObject({ type: 'event_callback' });
   });
 
-  it('answers Meta\'s GET verification when the token matches, 403 when not, then takes signed POSTs', async () => {
+  it("answers Meta's GET verification when the token matches, 403 when not, then takes signed POSTs", async () => {
     const workflow = await createWebhookWorkflow(current(), {
-      config: { handshake: { type: 'meta', verifyToken: 'my-verify-token' }, signature: { preset: 'meta', secret: 'app-secret' } },
+      config: {
+        handshake: { type: 'meta', verifyToken: 'my-verify-token' },
+        signature: { preset: 'meta', secret: 'app-secret' },
+      },
     });
     const verify = (token: string) =>
-      current().request(`/api/webhook:trigger/${workflow.key}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`);
+      current().request(
+        `/api/webhook:trigger/${workflow.key}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`,
+      );
     const ok = await verify('my-verify-token');
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
@@ -120,8 +147,13 @@ describe('every content type a sender uses, as the run sees it', () => {
     expect(wrong.status).toBe(403);
     expect(await executionsOf(current(), workflow.id)).toHaveLength(0);
 
-    const change = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages' }] }] });
-    expect((await post(workflow.key, change, 'application/json', githubHeaders('app-secret', change))).status).toBe(200);
+    const change = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: '1', changes: [{ field: 'messages' }] }],
+    });
+    expect((await post(workflow.key, change, 'application/json', githubHeaders('app-secret', change))).status).toBe(
+      200,
+    );
     expect((await post(workflow.key, change, 'application/json')).status).toBe(401);
     const [run, ...others] = await waitForExecutions(current(), workflow.id, 1);
     expect(others).toHaveLength(0);

@@ -26,7 +26,12 @@ describe('the request log', () => {
 
     expect(log.info).toHaveBeenCalledTimes(1);
     const [entry] = log.info.mock.calls[0] as [Record<string, unknown>];
-    expect(entry).toMatchObject({ status: 200, method: 'POST', workflowId: workflow.id, reqId: response.headers.get('x-request-id') });
+    expect(entry).toMatchObject({
+      status: 200,
+      method: 'POST',
+      workflowId: workflow.id,
+      reqId: response.headers.get('x-request-id'),
+    });
     expect(JSON.stringify(entry)).not.toContain('4111');
     // The URL key is the only credential of a workflow without authentication: never logged.
     expect(JSON.stringify(entry)).not.toContain(workflow.key);
@@ -125,7 +130,9 @@ describe('the request log', () => {
     });
 
     it("does not repeat a refused preflight's Origin or requested method", async () => {
-      const workflow = await createWebhookWorkflow(current(), { config: { cors: { origins: ['https://app.example.com'] } } });
+      const workflow = await createWebhookWorkflow(current(), {
+        config: { cors: { origins: ['https://app.example.com'] } },
+      });
       const origin = await loggedFor(`/api/webhook:trigger/${workflow.key}`, {
         method: 'OPTIONS',
         headers: { Origin: 'https://origin-marker.example', 'Access-Control-Request-Method': 'POST' },
@@ -140,7 +147,9 @@ describe('the request log', () => {
         headers: { Origin: 'https://app.example.com', 'Access-Control-Request-Method': 'METHOD-MARKER' },
       });
       expect(method.status).toBe(403);
-      expect(method.logged).toContain('"reason":"CORS preflight refused: the requested method is not allowed, use POST"');
+      expect(method.logged).toContain(
+        '"reason":"CORS preflight refused: the requested method is not allowed, use POST"',
+      );
       expect(method.logged).not.toContain('METHOD-MARKER');
       expect(method.logged).not.toContain('app.example.com');
     });

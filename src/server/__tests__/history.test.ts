@@ -24,7 +24,8 @@ describe('the delivery history API', () => {
 
   const api = async (token: string | null, action: string, init: { query?: string; body?: unknown } = {}) => {
     const response = await current().request(`/api/webhookDeliveries:${action}${init.query ?? ''}`, {
-      method: init.body === undefined && (action === 'list' || action === 'get' || action === 'listened') ? 'GET' : 'POST',
+      method:
+        init.body === undefined && (action === 'list' || action === 'get' || action === 'listened') ? 'GET' : 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
@@ -32,8 +33,11 @@ describe('the delivery history API', () => {
     return { status: response.status, json: text ? JSON.parse(text) : null };
   };
   const listOf = async (workflowId: number) =>
-    (await api(admin, 'list', { query: `?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&sort=-id&pageSize=50` })).json
-      .data as Row[];
+    (
+      await api(admin, 'list', {
+        query: `?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&sort=-id&pageSize=50`,
+      })
+    ).json.data as Row[];
 
   beforeAll(async () => {
     ({ admin, member, manager } = await signInThreeRoles(current()));
@@ -46,8 +50,19 @@ describe('the delivery history API', () => {
     const good = { Authorization: basicAuth('hook', 's3cret'), 'X-Delivery': 'd-1' };
     expect((await postJson(current(), workflow.key, { order: 1 }, { headers: good })).status).toBe(200);
     expect((await postJson(current(), workflow.key, { order: 1 }, { headers: good })).status).toBe(200);
-    expect((await postJson(current(), workflow.key, { secret: 'card' }, { headers: { Authorization: basicAuth('hook', 'guess') }, query: '?token=t' })).status).toBe(401);
-    expect((await postJson(current(), workflow.key, '{"order": ', { headers: good, query: '?page=2' })).status).toBe(400);
+    expect(
+      (
+        await postJson(
+          current(),
+          workflow.key,
+          { secret: 'card' },
+          { headers: { Authorization: basicAuth('hook', 'guess') }, query: '?token=t' },
+        )
+      ).status,
+    ).toBe(401);
+    expect((await postJson(current(), workflow.key, '{"order": ', { headers: good, query: '?page=2' })).status).toBe(
+      400,
+    );
     await waitForExecutions(current(), workflow.id, 1);
 
     let rows: Row[] = [];
@@ -62,7 +77,11 @@ describe('the delivery history API', () => {
       ['finished', 200],
     ]);
     const [malformed, unauthorised, duplicate, ran] = rows;
-    expect(malformed).toMatchObject({ error: expect.stringMatching(/^Malformed JSON body/), body: '{"order": ', query: { page: '2' } });
+    expect(malformed).toMatchObject({
+      error: expect.stringMatching(/^Malformed JSON body/),
+      body: '{"order": ',
+      query: { page: '2' },
+    });
     expect(unauthorised).toMatchObject({ error: 'Invalid credentials', headers: {}, query: {}, body: null });
     expect(JSON.stringify(unauthorised)).not.toMatch(/card|guess|token/);
     expect(duplicate.error).toBe('duplicate delivery id');
@@ -118,10 +137,17 @@ describe('the delivery history API', () => {
         await api(token, 'replay', { query: `?filterByTk=${row.id}` }),
         await api(token, 'listen', { body: { workflowId: workflow.id } }),
       ];
-      expect(answers.map((answer) => [answer.status, JSON.stringify(answer.json).slice(0, 120)])).toEqual(answers.map(() => [status, expect.anything()]));
+      expect(answers.map((answer) => [answer.status, JSON.stringify(answer.json).slice(0, 120)])).toEqual(
+        answers.map(() => [status, expect.anything()]),
+      );
     }
-    expect((await api(admin, 'create', { body: { workflowId: workflow.id, state: 'stored', eventKey: 'webhook:forged' } })).status).toBe(405);
-    expect((await api(admin, 'update', { query: `?filterByTk=${row.id}`, body: { state: 'stored' } })).status).toBe(405);
+    expect(
+      (await api(admin, 'create', { body: { workflowId: workflow.id, state: 'stored', eventKey: 'webhook:forged' } }))
+        .status,
+    ).toBe(405);
+    expect((await api(admin, 'update', { query: `?filterByTk=${row.id}`, body: { state: 'stored' } })).status).toBe(
+      405,
+    );
     expect(await executionsOf(current(), workflow.id)).toHaveLength(1);
   });
 
@@ -133,16 +159,26 @@ describe('the delivery history API', () => {
     const listenerId = listening.json.data.id;
     expect((await api(admin, 'listened', { query: `?filterByTk=${listenerId}` })).json.data.status).toBe('waiting');
 
-    const caught = await postJson(current(), disabled.key, { order: { id: 'T-1' } }, {
-      headers: { 'X-Shop': 'acme', Authorization: 'Bearer sk_live_secret' },
-      query: '?source=test',
-    });
+    const caught = await postJson(
+      current(),
+      disabled.key,
+      { order: { id: 'T-1' } },
+      {
+        headers: { 'X-Shop': 'acme', Authorization: 'Bearer sk_live_secret' },
+        query: '?source=test',
+      },
+    );
     expect(caught.status).toBe(200);
     expect(await caught.json()).toMatchObject({ listened: true });
     const result = (await api(admin, 'listened', { query: `?filterByTk=${listenerId}` })).json.data;
     expect(result).toMatchObject({
       status: 'captured',
-      request: { method: 'POST', query: { source: 'test' }, body: { order: { id: 'T-1' } }, headers: { 'x-shop': 'acme' } },
+      request: {
+        method: 'POST',
+        query: { source: 'test' },
+        body: { order: { id: 'T-1' } },
+        headers: { 'x-shop': 'acme' },
+      },
     });
     expect(result.request.headers.authorization).not.toContain('sk_live_secret');
     // Only the next request: afterwards the disabled workflow answers 404 again, and nothing ran.
@@ -177,10 +213,16 @@ describe('the delivery history API', () => {
       'X-Session-Id': 'hdr-session-5',
       Cookie: 'sid=hdr-cookie-6',
     };
-    const caught = await postJson(current(), workflow.key, { order: 1 }, {
-      headers: { ...credentials, 'X-Shop': 'acme' },
-      query: '?access_token=q-token-1&api_key=q-key-2&hub.verify_token=q-token-3&code=q-code-4&page=2&hub.challenge=c-5',
-    });
+    const caught = await postJson(
+      current(),
+      workflow.key,
+      { order: 1 },
+      {
+        headers: { ...credentials, 'X-Shop': 'acme' },
+        query:
+          '?access_token=q-token-1&api_key=q-key-2&hub.verify_token=q-token-3&code=q-code-4&page=2&hub.challenge=c-5',
+      },
+    );
     expect(caught.status).toBe(200);
     const { request } = (await api(admin, 'listened', { query: `?filterByTk=${listenerId}` })).json.data;
     const masked = '••••••';
@@ -207,17 +249,46 @@ describe('the delivery history API', () => {
     const workflow = await createWebhookWorkflow(current(), { enabled: false });
     const listeners = current().app.db.getModel('webhookListeners');
     const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-    const request = { method: 'POST', headers: { 'x-shop': 'acme' }, query: {}, body: { card: '4111' }, receivedAt: minutesAgo(61).toISOString() };
-    const old = await listeners.create({ workflowId: workflow.id, workflowKey: workflow.key, capturedAt: minutesAgo(61), expiresAt: minutesAgo(60), request });
-    const oldUncaptured = await listeners.create({ workflowId: workflow.id, workflowKey: workflow.key, expiresAt: minutesAgo(61) });
-    const recent = await listeners.create({ workflowId: workflow.id, workflowKey: workflow.key, capturedAt: minutesAgo(59), expiresAt: minutesAgo(58), request });
+    const request = {
+      method: 'POST',
+      headers: { 'x-shop': 'acme' },
+      query: {},
+      body: { card: '4111' },
+      receivedAt: minutesAgo(61).toISOString(),
+    };
+    const old = await listeners.create({
+      workflowId: workflow.id,
+      workflowKey: workflow.key,
+      capturedAt: minutesAgo(61),
+      expiresAt: minutesAgo(60),
+      request,
+    });
+    const oldUncaptured = await listeners.create({
+      workflowId: workflow.id,
+      workflowKey: workflow.key,
+      expiresAt: minutesAgo(61),
+    });
+    const recent = await listeners.create({
+      workflowId: workflow.id,
+      workflowKey: workflow.key,
+      capturedAt: minutesAgo(59),
+      expiresAt: minutesAgo(58),
+      request,
+    });
 
     // Every instance reads the listeners once a second; the same read removes what ended an hour ago.
-    await waitUntil(async () => (await listeners.count({ where: { workflowId: workflow.id } })) === 1, 'the old rows deleted', 10_000);
+    await waitUntil(
+      async () => (await listeners.count({ where: { workflowId: workflow.id } })) === 1,
+      'the old rows deleted',
+      10_000,
+    );
     expect((await listeners.findOne({ where: { workflowId: workflow.id } }))?.get('id')).toBe(recent.get('id'));
     for (const gone of [old, oldUncaptured]) {
       expect((await api(admin, 'listened', { query: `?filterByTk=${gone.get('id')}` })).status).toBe(404);
     }
-    expect((await api(admin, 'listened', { query: `?filterByTk=${recent.get('id')}` })).json.data).toMatchObject({ status: 'captured', request: { body: { card: '4111' } } });
+    expect((await api(admin, 'listened', { query: `?filterByTk=${recent.get('id')}` })).json.data).toMatchObject({
+      status: 'captured',
+      request: { body: { card: '4111' } },
+    });
   });
 });

@@ -75,15 +75,30 @@ describe('hostile input', () => {
       });
     const answers: Array<[string, Response]> = [
       ['Query string is not valid percent-encoding', await postJson(current(), workflow.key, {}, { query: '?a=%ZZ' })],
-      ['Query string is not valid percent-encoding', await postJson(current(), workflow.key, {}, { query: '?x%5B__proto__%5D=1&b=%ZZ' })],
+      [
+        'Query string is not valid percent-encoding',
+        await postJson(current(), workflow.key, {}, { query: '?x%5B__proto__%5D=1&b=%ZZ' }),
+      ],
       ['Form body is not valid percent-encoding', await sendForm('a=%ZZ')],
       ['Form body is not valid percent-encoding', await sendForm('x%5B__proto__%5D=1&b=%ZZ')],
-      ['Request query contains a __proto__ or constructor.prototype key, which is refused', await postJson(current(), workflow.key, {}, { query: '?__proto__%5Bx%5D=1' })],
-      ['Request query contains a __proto__ or constructor.prototype key, which is refused', await postJson(current(), workflow.key, {}, { query: '?a=1&x%5B__proto__%5D=1' })],
-      ['Request body contains a __proto__ or constructor.prototype key, which is refused', await sendForm('__proto__%5Bx%5D=1')],
+      [
+        'Request query contains a __proto__ or constructor.prototype key, which is refused',
+        await postJson(current(), workflow.key, {}, { query: '?__proto__%5Bx%5D=1' }),
+      ],
+      [
+        'Request query contains a __proto__ or constructor.prototype key, which is refused',
+        await postJson(current(), workflow.key, {}, { query: '?a=1&x%5B__proto__%5D=1' }),
+      ],
+      [
+        'Request body contains a __proto__ or constructor.prototype key, which is refused',
+        await sendForm('__proto__%5Bx%5D=1'),
+      ],
     ];
     for (const [message, response] of answers) {
-      expect({ status: response.status, body: await response.json() }).toEqual({ status: 400, body: { error: { status: 400, message } } });
+      expect({ status: response.status, body: await response.json() }).toEqual({
+        status: 400,
+        body: { error: { status: 400, message } },
+      });
     }
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect(await deliveriesToRun(current(), workflow.id)).toHaveLength(0);

@@ -21,12 +21,19 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
 
   it('answers 404 for a key without an enabled webhook workflow', async () => {
     const disabled = await createWebhookWorkflow(testApp, { enabled: false });
-    const other = await testApp.createWorkflow({ type: 'collection', title: 'not a webhook', enabled: false, config: {} });
+    const other = await testApp.createWorkflow({
+      type: 'collection',
+      title: 'not a webhook',
+      enabled: false,
+      config: {},
+    });
     for (const key of ['missing', disabled.key, other.key]) {
       const response = await postJson(testApp, key, {});
       expect(response.status).toBe(404);
       // The key is not repeated: for a workflow without authentication it is the only credential.
-      expect(await response.json()).toEqual({ error: { status: 404, message: 'No enabled webhook workflow at this URL' } });
+      expect(await response.json()).toEqual({
+        error: { status: 404, message: 'No enabled webhook workflow at this URL' },
+      });
     }
     expect(await executionCount()).toBe(0);
   });
@@ -35,7 +42,9 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     const response = await testApp.request('/api/webhook:trigger/%E0%A4%A', { method: 'POST' });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({ error: { status: 404, message: 'No enabled webhook workflow at this URL' } });
+    expect(await response.json()).toEqual({
+      error: { status: 404, message: 'No enabled webhook workflow at this URL' },
+    });
   });
 
   it('answers 405 with Allow: POST for other methods', async () => {
@@ -66,7 +75,12 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
     }
     expect(await executionsOf(testApp, workflow.id)).toHaveLength(0);
 
-    const accepted = await postJson(testApp, workflow.key, {}, { headers: { Authorization: basicAuth('hook', 'pässword:with:colons') } });
+    const accepted = await postJson(
+      testApp,
+      workflow.key,
+      {},
+      { headers: { Authorization: basicAuth('hook', 'pässword:with:colons') } },
+    );
     expect(accepted.status).toBe(200);
     await waitForExecutions(testApp, workflow.id, 1);
   });
@@ -74,7 +88,9 @@ describe('bad requests get clear 4xx answers and create nothing', () => {
   it('answers 400 naming where malformed JSON stops, without quoting it', async () => {
     const workflow = await createWebhookWorkflow(testApp, { sync: true });
     for (const contentType of ['application/json', 'application/vnd.api+json; charset=utf-8']) {
-      const response = await postJson(testApp, workflow.key, '{"order": ', { headers: { 'Content-Type': contentType } });
+      const response = await postJson(testApp, workflow.key, '{"order": ', {
+        headers: { 'Content-Type': contentType },
+      });
       expect(response.status).toBe(400);
       expect((await response.json()).error.message).toBe('Malformed JSON body (at position 10)');
     }

@@ -61,7 +61,11 @@ describe('the retention settings', () => {
     }
     const notAnObject = await api(admin, 'put', [3]);
     expect(notAnObject.status).toBe(400);
-    expect((await api(admin, 'get')).json.data).toMatchObject({ maxAgeDays: null, maxRowsPerWorkflow: null, maxRefusedPerWorkflow: null });
+    expect((await api(admin, 'get')).json.data).toMatchObject({
+      maxAgeDays: null,
+      maxRowsPerWorkflow: null,
+      maxRefusedPerWorkflow: null,
+    });
   });
 
   it('is read and changed only by roles that may manage plugin settings', async () => {
@@ -71,7 +75,10 @@ describe('the retention settings', () => {
       [member, 403],
       [null, 401],
     ] as const) {
-      expect([(await api(token, 'get')).status, (await api(token, 'put', { maxAgeDays: 1 })).status]).toEqual([status, status]);
+      expect([(await api(token, 'get')).status, (await api(token, 'put', { maxAgeDays: 1 })).status]).toEqual([
+        status,
+        status,
+      ]);
     }
     // One row, changed through `put` only.
     expect((await api(admin, 'list')).status).toBe(405);
@@ -85,7 +92,14 @@ describe('the retention settings', () => {
     expect(saved.json.data).toMatchObject({ maxAgeDays: 7, maxRowsPerWorkflow: 3, maxRefusedPerWorkflow: null });
 
     const workflow = await createWebhookWorkflow(current(), { enabled: false });
-    const base = { workflowId: workflow.id, workflowKey: workflow.key, method: 'POST', headers: {}, query: {}, body: null };
+    const base = {
+      workflowId: workflow.id,
+      workflowKey: workflow.key,
+      method: 'POST',
+      headers: {},
+      query: {},
+      body: null,
+    };
     const rows = ['finished', 'failed', 'finished', 'finished', 'failed', 'finished', 'finished'].map((state, n) => ({
       ...base,
       state,
@@ -95,7 +109,11 @@ describe('the retention settings', () => {
     const model = current().app.db.getModel(DELIVERIES_COLLECTION);
     await model.bulkCreate(rows);
     const left = async () =>
-      (await model.findAll({ where: { workflowId: workflow.id }, order: [['id', 'ASC']], raw: true })) as unknown as Array<{
+      (await model.findAll({
+        where: { workflowId: workflow.id },
+        order: [['id', 'ASC']],
+        raw: true,
+      })) as unknown as Array<{
         state: string;
         eventKey: string;
       }>;
@@ -106,13 +124,18 @@ describe('the retention settings', () => {
     }
     expect(kept.map((row) => row.state)).toEqual(['failed', 'finished', 'failed', 'finished', 'finished']);
     expect(kept.filter((row) => row.state === 'finished').map((row) => row.eventKey)).toEqual(
-      rows.slice(3).filter((row) => row.state === 'finished').map((row) => row.eventKey),
+      rows
+        .slice(3)
+        .filter((row) => row.state === 'finished')
+        .map((row) => row.eventKey),
     );
 
     // Cleared: the default (10,000 rows) applies again, so nothing more goes.
     const cleared = await api(admin, 'put', { maxRowsPerWorkflow: null });
     expect(cleared.json.data).toMatchObject({ maxRowsPerWorkflow: null, fallback: { maxRowsPerWorkflow: 10_000 } });
-    await model.bulkCreate([{ ...base, state: 'finished', eventKey: `webhook:${randomUUID()}`, receivedAt: new Date() }]);
+    await model.bulkCreate([
+      { ...base, state: 'finished', eventKey: `webhook:${randomUUID()}`, receivedAt: new Date() },
+    ]);
     await sleep(1000);
     expect(await left()).toHaveLength(6);
   });

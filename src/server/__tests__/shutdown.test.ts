@@ -32,7 +32,8 @@ describe('stopping the app', () => {
       config: { idempotency: { header: 'Idempotency-Key' } },
       nodes: [{ type: 'calculation', config: { engine: 'math.js', expression: '1 + 1' } }],
     });
-    const send = (n: number) => postJson(current(), workflow.key, { n }, { headers: { 'Idempotency-Key': 'order-42' } });
+    const send = (n: number) =>
+      postJson(current(), workflow.key, { n }, { headers: { 'Idempotency-Key': 'order-42' } });
     expect((await send(1)).status).toBe(200);
     await waitForExecutions(current(), workflow.id, 1);
 
@@ -43,7 +44,9 @@ describe('stopping the app', () => {
     expect(repeat.status).toBe(200);
     expect(repeat.headers.get('idempotent-replayed')).toBe('true');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect((await executionsOf(current(), workflow.id)).map((execution) => (execution.context.body as { n: number }).n)).toEqual([1]);
+    expect(
+      (await executionsOf(current(), workflow.id)).map((execution) => (execution.context.body as { n: number }).n),
+    ).toEqual([1]);
   });
 
   it('refuses new deliveries with 503 and Retry-After while the app stops', async () => {

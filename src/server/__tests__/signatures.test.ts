@@ -1,5 +1,12 @@
 import PluginWorkflowServer from '@nocobase/plugin-workflow';
-import { githubHeaders, shopifyHeaders, slackHeaders, STANDARD_SECRET, standardWebhooksHeaders, stripeHeaders } from './helpers/senders';
+import {
+  githubHeaders,
+  shopifyHeaders,
+  slackHeaders,
+  STANDARD_SECRET,
+  standardWebhooksHeaders,
+  stripeHeaders,
+} from './helpers/senders';
 import { useTestApp } from './helpers/testApp';
 import { createWebhookWorkflow, deliveriesToRun, executionsOf, waitForExecutions } from './helpers/workflows';
 
@@ -12,7 +19,11 @@ const SENDERS: Array<{ preset: string; secret: string; sign: Sign; stale?: Sign;
     preset: 'github',
     secret: 'gh-secret',
     sign: githubHeaders,
-    payload: JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/shop' }, commits: [{ id: 'c0ffee' }] }),
+    payload: JSON.stringify({
+      ref: 'refs/heads/main',
+      repository: { full_name: 'acme/shop' },
+      commits: [{ id: 'c0ffee' }],
+    }),
   },
   {
     preset: 'stripe',
@@ -43,7 +54,7 @@ const SENDERS: Array<{ preset: string; secret: string; sign: Sign; stale?: Sign;
   },
 ];
 
-describe('signed deliveries, verified over the raw bytes with each sender\'s own scheme', () => {
+describe("signed deliveries, verified over the raw bytes with each sender's own scheme", () => {
   const current = useTestApp();
 
   const post = (key: string, payload: string, headers: Record<string, string>) =>
@@ -53,53 +64,64 @@ describe('signed deliveries, verified over the raw bytes with each sender\'s own
       body: payload,
     });
 
-  it.each(SENDERS)('$preset: a signed delivery runs; tampered, wrongly keyed, unsigned or stale ones get 401 and run nothing', async ({
-    preset,
-    secret,
-    sign,
-    stale,
-    payload,
-  }) => {
-    const workflow = await createWebhookWorkflow(current(), { config: { signature: { preset, secret } } });
+  it.each(SENDERS)(
+    '$preset: a signed delivery runs; tampered, wrongly keyed, unsigned or stale ones get 401 and run nothing',
+    async ({ preset, secret, sign, stale, payload }) => {
+      const workflow = await createWebhookWorkflow(current(), { config: { signature: { preset, secret } } });
 
-    const accepted = await post(workflow.key, payload, sign(secret, payload));
-    expect(accepted.status).toBe(200);
+      const accepted = await post(workflow.key, payload, sign(secret, payload));
+      expect(accepted.status).toBe(200);
 
-    const tampered = payload.replace(/.$/, ' }');
-    const refusals: Array<[string, Response]> = [
-      ['Signature does not match', await post(workflow.key, tampered, sign(secret, payload))],
-      ['Signature does not match', await post(workflow.key, payload, sign(preset === 'standard-webhooks' ? `whsec_${Buffer.from('wrong-key-wrong-key-wrong-key-00').toString('base64')}` : 'wrong', payload))],
-      ['Missing signature header', await post(workflow.key, payload, {})],
-    ];
-    if (stale) {
-      refusals.push(['outside the tolerance of 300 s', await post(workflow.key, payload, stale(secret, payload))]);
-    }
-    for (const [message, response] of refusals) {
-      expect(response.status).toBe(401);
-      const error = (await response.json()).error;
-      expect(error.message).toContain(message);
-      expect(JSON.stringify(error)).not.toContain(secret);
-    }
+      const tampered = payload.replace(/.$/, ' }');
+      const refusals: Array<[string, Response]> = [
+        ['Signature does not match', await post(workflow.key, tampered, sign(secret, payload))],
+        [
+          'Signature does not match',
+          await post(
+            workflow.key,
+            payload,
+            sign(
+              preset === 'standard-webhooks'
+                ? `whsec_${Buffer.from('wrong-key-wrong-key-wrong-key-00').toString('base64')}`
+                : 'wrong',
+              payload,
+            ),
+          ),
+        ],
+        ['Missing signature header', await post(workflow.key, payload, {})],
+      ];
+      if (stale) {
+        refusals.push(['outside the tolerance of 300 s', await post(workflow.key, payload, stale(secret, payload))]);
+      }
+      for (const [message, response] of refusals) {
+        expect(response.status).toBe(401);
+        const error = (await response.json()).error;
+        expect(error.message).toContain(message);
+        expect(JSON.stringify(error)).not.toContain(secret);
+      }
 
-    const [execution, ...others] = await waitForExecutions(current(), workflow.id, 1);
-    expect(others).toHaveLength(0);
-    expect(execution.context.body).toEqual(JSON.parse(payload));
-    expect(await deliveriesToRun(current(), workflow.id)).toHaveLength(1);
-    // The refusals are in the history (written after the answer), with the reason and nothing the caller sent.
-    type RefusedRow = { answerStatus: number; error: string; body: unknown; headers: object };
-    let refused: RefusedRow[] = [];
-    for (let attempt = 0; attempt < 50 && refused.length < refusals.length; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      refused = (await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: workflow.id, state: 'refused' } })).map(
-        (row) => row.toJSON() as RefusedRow,
-      );
-    }
-    expect(refused.map((row) => row.answerStatus)).toEqual(refusals.map(() => 401));
-    for (const [message] of refusals) {
-      expect(refused.some((row) => row.error.includes(message))).toBe(true);
-    }
-    expect(refused.every((row) => row.body === null && Object.keys(row.headers).length === 0)).toBe(true);
-  });
+      const [execution, ...others] = await waitForExecutions(current(), workflow.id, 1);
+      expect(others).toHaveLength(0);
+      expect(execution.context.body).toEqual(JSON.parse(payload));
+      expect(await deliveriesToRun(current(), workflow.id)).toHaveLength(1);
+      // The refusals are in the history (written after the answer), with the reason and nothing the caller sent.
+      type RefusedRow = { answerStatus: number; error: string; body: unknown; headers: object };
+      let refused: RefusedRow[] = [];
+      for (let attempt = 0; attempt < 50 && refused.length < refusals.length; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        refused = (
+          await current()
+            .app.db.getModel('webhookDeliveries')
+            .findAll({ where: { workflowId: workflow.id, state: 'refused' } })
+        ).map((row) => row.toJSON() as RefusedRow);
+      }
+      expect(refused.map((row) => row.answerStatus)).toEqual(refusals.map(() => 401));
+      for (const [message] of refusals) {
+        expect(refused.some((row) => row.error.includes(message))).toBe(true);
+      }
+      expect(refused.every((row) => row.body === null && Object.keys(row.headers).length === 0)).toBe(true);
+    },
+  );
 
   it('takes the signing secret from a NocoBase environment variable, and refuses all while it is unset', async () => {
     const payload = JSON.stringify({ action: 'opened' });
@@ -112,7 +134,9 @@ describe('signed deliveries, verified over the raw bytes with each sender\'s own
 
     current().app.environment.setVariable('WEBHOOK_TEST_GITHUB_SECRET', 'from-env', { isSecret: true });
     expect((await post(workflow.key, payload, githubHeaders('from-env', payload))).status).toBe(200);
-    expect((await post(workflow.key, payload, githubHeaders('{{$env.WEBHOOK_TEST_GITHUB_SECRET}}', payload))).status).toBe(401);
+    expect(
+      (await post(workflow.key, payload, githubHeaders('{{$env.WEBHOOK_TEST_GITHUB_SECRET}}', payload))).status,
+    ).toBe(401);
 
     const [execution] = await waitForExecutions(current(), workflow.id, 1);
     expect(JSON.stringify(execution)).not.toContain('from-env');
@@ -127,7 +151,9 @@ describe('signed deliveries, verified over the raw bytes with each sender\'s own
     expect(trigger.validateConfig!({ signature: { preset: 'vendor-x', secret: 's' } })).toBeTruthy();
     expect(trigger.validateConfig!({ signature: { preset: 'none' } })).toBeFalsy();
     expect(
-      trigger.validateConfig!({ signature: { preset: 'custom', secret: 's', header: 'X-Sig', algorithm: 'sha512', encoding: 'base64' } }),
+      trigger.validateConfig!({
+        signature: { preset: 'custom', secret: 's', header: 'X-Sig', algorithm: 'sha512', encoding: 'base64' },
+      }),
     ).toBeFalsy();
   });
 });

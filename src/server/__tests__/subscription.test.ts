@@ -30,13 +30,24 @@ describe('subscribing the webhook with its sender', () => {
       state: { webhookId: '{{$response.body.id}}' },
       nextRefreshAt: '{{$response.body.expiresAt}}',
     },
-    refresh: { method: 'PATCH', url: `${provider.url}/hooks/{{$state.webhookId}}`, nextRefreshAt: '{{$response.body.expiresAt}}' },
+    refresh: {
+      method: 'PATCH',
+      url: `${provider.url}/hooks/{{$state.webhookId}}`,
+      nextRefreshAt: '{{$response.body.expiresAt}}',
+    },
     unsubscribe: { method: 'DELETE', url: `${provider.url}/hooks/{{$state.webhookId}}` },
   });
 
   const createDisabled = async (events: string[]) =>
-    (await api('workflows:create', { title: 'subscribed', type: 'webhook', sync: false, enabled: false, config: { subscription: subscription(events) } })).json
-      .data as { id: number; key: string };
+    (
+      await api('workflows:create', {
+        title: 'subscribed',
+        type: 'webhook',
+        sync: false,
+        enabled: false,
+        config: { subscription: subscription(events) },
+      })
+    ).json.data as { id: number; key: string };
 
   beforeAll(async () => {
     provider = await startFakeProvider({ lifetimeMs: 3_000 });
@@ -69,10 +80,14 @@ describe('subscribing the webhook with its sender', () => {
     });
     expect(subscribe.headers.authorization).toBe('Bearer tok-123');
     // The state is readable through the API by those who manage workflows.
-    const read = await current().request(`/api/webhookSubscriptions:list?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    const [row] = ((await read.json()) as { data: Array<{ state: object; status: string; nextRefreshAt: string }> }).data;
+    const read = await current().request(
+      `/api/webhookSubscriptions:list?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
+    const [row] = ((await read.json()) as { data: Array<{ state: object; status: string; nextRefreshAt: string }> })
+      .data;
     expect(row).toMatchObject({ state: { webhookId: 'wh_1' }, status: 'active', nextRefreshAt: expect.any(String) });
 
     // The sender delivers to the URL it was given.
@@ -97,9 +112,19 @@ describe('subscribing the webhook with its sender', () => {
     expect(provider.hooks.has('wh_1')).toBe(false);
 
     // The calls are in the workflow's history, without the token.
-    await waitUntil(async () => (await current().app.db.getModel('webhookDeliveries').count({ where: { workflowId: workflow.id, kind: 'unsubscribe' } })) === 1, 'the unsubscribe in the history');
-    const calls = await current().app.db.getModel('webhookDeliveries').findAll({ where: { workflowId: workflow.id }, order: [['id', 'ASC']] });
-    expect(calls.map((call) => [call.get('kind'), call.get('answerStatus')]).filter(([kind]) => kind !== 'delivery')).toEqual([
+    await waitUntil(
+      async () =>
+        (await current()
+          .app.db.getModel('webhookDeliveries')
+          .count({ where: { workflowId: workflow.id, kind: 'unsubscribe' } })) === 1,
+      'the unsubscribe in the history',
+    );
+    const calls = await current()
+      .app.db.getModel('webhookDeliveries')
+      .findAll({ where: { workflowId: workflow.id }, order: [['id', 'ASC']] });
+    expect(
+      calls.map((call) => [call.get('kind'), call.get('answerStatus')]).filter(([kind]) => kind !== 'delivery'),
+    ).toEqual([
       ['subscribe', 201],
       ['refresh', 200],
       ['unsubscribe', 204],
@@ -107,11 +132,13 @@ describe('subscribing the webhook with its sender', () => {
     expect(JSON.stringify(calls.map((call) => call.toJSON()))).not.toContain('tok-123');
   });
 
-  it('keeps the workflow disabled and shows the sender\'s answer when subscribing fails', async () => {
+  it("keeps the workflow disabled and shows the sender's answer when subscribing fails", async () => {
     const workflow = await createDisabled(['invalid']);
     const refused = await api(`workflows:update?filterByTk=${workflow.id}`, { enabled: true });
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(refused.json)).toContain('answered 422: {\\"error\\":\\"unknown event \\\\\\"invalid\\\\\\"\\"}');
+    expect(JSON.stringify(refused.json)).toContain(
+      'answered 422: {\\"error\\":\\"unknown event \\\\\\"invalid\\\\\\"\\"}',
+    );
     const reloaded = await current().app.db.getRepository('workflows').findOne({ filterByTk: workflow.id });
     expect(reloaded?.get('enabled')).toBe(false);
     expect((await postJson(current(), workflow.key, {})).status).toBe(404);
@@ -132,7 +159,15 @@ describe('subscribing the webhook with its sender', () => {
         type: 'webhook',
         sync: false,
         enabled: false,
-        config: { subscription: { subscribe: { method: 'POST', url: `${provider.url}/api/bot{{$env.BOT_TOKEN}}/setWebhook`, body: { url: '{{$webhook.url}}' } } } },
+        config: {
+          subscription: {
+            subscribe: {
+              method: 'POST',
+              url: `${provider.url}/api/bot{{$env.BOT_TOKEN}}/setWebhook`,
+              body: { url: '{{$webhook.url}}' },
+            },
+          },
+        },
       });
       const workflow = created.json.data as { id: number };
       const refused = await current().request(`/api/workflows:update?filterByTk=${workflow.id}`, {
@@ -148,13 +183,22 @@ describe('subscribing the webhook with its sender', () => {
       expect(answer).toContain('/api/bot{{$env.BOT_TOKEN}}/setWebhook\\"}');
       expect(answer).not.toContain(BOT_TOKEN);
 
-      await waitUntil(async () => (await current().app.db.getModel('webhookDeliveries').count({ where: { workflowId: workflow.id, kind: 'subscribe' } })) === 1, 'the subscribe call in the history');
+      await waitUntil(
+        async () =>
+          (await current()
+            .app.db.getModel('webhookDeliveries')
+            .count({ where: { workflowId: workflow.id, kind: 'subscribe' } })) === 1,
+        'the subscribe call in the history',
+      );
       const stored = await storedAbout(workflow.id);
       expect(stored).toContain('{{$env.BOT_TOKEN}}');
       expect(stored).not.toContain(BOT_TOKEN);
       // The error handler's line (system log) and the answer's line (request log) both carry the refusal.
       await waitUntil(() => logs.text().includes('"method":"error-handler"'), "the error handler's line");
-      await waitUntil(() => logs.text().includes('"message":"response /api/workflows:update'), "the request log's answer line");
+      await waitUntil(
+        () => logs.text().includes('"message":"response /api/workflows:update'),
+        "the request log's answer line",
+      );
       expect(logs.text()).toContain('bot{{$env.BOT_TOKEN}}/setWebhook');
       expect(logs.text()).not.toContain(BOT_TOKEN);
     } finally {
@@ -182,18 +226,36 @@ describe('subscribing the webhook with its sender', () => {
       const workflow = created.json.data as { id: number };
       expect((await api(`workflows:update?filterByTk=${workflow.id}`, { enabled: true })).status).toBe(200);
       const subscriptions = current().app.db.getModel('webhookSubscriptions');
-      await waitUntil(async () => (await subscriptions.findOne({ where: { workflowId: workflow.id } }))?.get('status') === 'failing', 'a failed renewal', 15_000);
+      await waitUntil(
+        async () => (await subscriptions.findOne({ where: { workflowId: workflow.id } }))?.get('status') === 'failing',
+        'a failed renewal',
+        15_000,
+      );
       const failing = (await subscriptions.findOne({ where: { workflowId: workflow.id } }))!;
       expect(failing.get('lastError')).toMatch(/^PATCH .*\/bot\{\{\$env\.BOT_TOKEN\}\}\/hooks\/wh_\d+ answered 404: /);
 
       expect((await api(`workflows:update?filterByTk=${workflow.id}`, { enabled: false })).status).toBe(200);
-      await waitUntil(async () => (await subscriptions.findOne({ where: { workflowId: workflow.id } }))?.get('status') === 'removed', 'the removal');
+      await waitUntil(
+        async () => (await subscriptions.findOne({ where: { workflowId: workflow.id } }))?.get('status') === 'removed',
+        'the removal',
+      );
       const removed = (await subscriptions.findOne({ where: { workflowId: workflow.id } }))!;
       expect(removed.get('lastError')).toMatch(/^DELETE .*\/bot\{\{\$env\.BOT_TOKEN\}\}\/hooks\/wh_\d+ answered 404: /);
-      await waitUntil(() => logs.text().includes('the sender did not remove the subscription'), 'the failed removal in the logs');
+      await waitUntil(
+        () => logs.text().includes('the sender did not remove the subscription'),
+        'the failed removal in the logs',
+      );
 
-      expect(provider.calls.filter((call) => call.path.includes(BOT_TOKEN)).map((call) => call.method)).toEqual(expect.arrayContaining(['PATCH', 'DELETE']));
-      await waitUntil(async () => (await current().app.db.getModel('webhookDeliveries').count({ where: { workflowId: workflow.id, kind: 'unsubscribe' } })) === 1, 'the unsubscribe in the history');
+      expect(provider.calls.filter((call) => call.path.includes(BOT_TOKEN)).map((call) => call.method)).toEqual(
+        expect.arrayContaining(['PATCH', 'DELETE']),
+      );
+      await waitUntil(
+        async () =>
+          (await current()
+            .app.db.getModel('webhookDeliveries')
+            .count({ where: { workflowId: workflow.id, kind: 'unsubscribe' } })) === 1,
+        'the unsubscribe in the history',
+      );
       expect(await storedAbout(workflow.id)).not.toContain(BOT_TOKEN);
       expect(logs.text()).toContain('{{$env.BOT_TOKEN}}');
       expect(logs.text()).not.toContain(BOT_TOKEN);

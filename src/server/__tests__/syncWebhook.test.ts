@@ -2,7 +2,14 @@ import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { OfferThenSleepInstruction, SleepInstruction } from './helpers/fixtureInstructions';
 import { useTestApp } from './helpers/testApp';
 import { waitUntil } from './helpers/waitUntil';
-import { createWebhookWorkflow, deliveriesToRun, executionsOf, jobsOf, postJson, waitForExecutions } from './helpers/workflows';
+import {
+  createWebhookWorkflow,
+  deliveriesToRun,
+  executionsOf,
+  jobsOf,
+  postJson,
+  waitForExecutions,
+} from './helpers/workflows';
 
 const RESOLVED = 1;
 const FAILED = -1;
@@ -10,7 +17,10 @@ const ABORTED = -3;
 
 describe('synchronous webhook workflows', () => {
   const current = useTestApp(({ app }) => {
-    (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction('test-sleep', new SleepInstruction(app.pm.get(PluginWorkflowServer) as PluginWorkflowServer));
+    (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction(
+      'test-sleep',
+      new SleepInstruction(app.pm.get(PluginWorkflowServer) as PluginWorkflowServer),
+    );
     (app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).registerInstruction(
       'test-offer-then-sleep',
       new OfferThenSleepInstruction(app.pm.get(PluginWorkflowServer) as PluginWorkflowServer),
@@ -38,10 +48,15 @@ describe('synchronous webhook workflows', () => {
       ],
     });
 
-    const response = await postJson(current(), workflow.key, { order: { id: 'A-17' } }, {
-      headers: { 'X-Request-Id': 'req-9' },
-      query: '?filter[status]=paid',
-    });
+    const response = await postJson(
+      current(),
+      workflow.key,
+      { order: { id: 'A-17' } },
+      {
+        headers: { 'X-Request-Id': 'req-9' },
+        query: '?filter[status]=paid',
+      },
+    );
 
     expect(response.status).toBe(201);
     expect(response.headers.get('x-handled-by')).toBe('nocobase');
@@ -66,7 +81,9 @@ describe('synchronous webhook workflows', () => {
   it('sends a string body as text and honours a configured Content-Type and a variable status code', async () => {
     const text = await createWebhookWorkflow(current(), {
       sync: true,
-      nodes: [{ type: 'response', config: { statusCode: '{{$context.body.code}}', body: 'hello {{$context.body.name}}' } }],
+      nodes: [
+        { type: 'response', config: { statusCode: '{{$context.body.code}}', body: 'hello {{$context.body.name}}' } },
+      ],
     });
     const textAnswer = await postJson(current(), text.key, { code: 202, name: 'Ada' });
     expect(textAnswer.status).toBe(202);
@@ -78,7 +95,10 @@ describe('synchronous webhook workflows', () => {
       nodes: [
         {
           type: 'response',
-          config: { headers: [{ name: 'Content-Type', value: 'application/xml' }], body: '<ok id="{{$context.body.id}}"/>' },
+          config: {
+            headers: [{ name: 'Content-Type', value: 'application/xml' }],
+            body: '<ok id="{{$context.body.id}}"/>',
+          },
         },
       ],
     });
@@ -93,18 +113,29 @@ describe('synchronous webhook workflows', () => {
       createWebhookWorkflow(current(), {
         sync: true,
         config: { methods: ['GET'] },
-        nodes: [{ type: 'response', config: { headers: [{ name: 'Content-Type', value: type }], body: 'Hi {{$context.query.name}}' } }],
+        nodes: [
+          {
+            type: 'response',
+            config: { headers: [{ name: 'Content-Type', value: type }], body: 'Hi {{$context.query.name}}' },
+          },
+        ],
       });
     const script = encodeURIComponent('<script>alert(localStorage.NOCOBASE_TOKEN)</script>');
-    for (const type of ['text/html; charset=utf-8', 'application/xhtml+xml', 'text/xml', 'image/svg+xml', 'TEXT/HTML']) {
+    for (const type of [
+      'text/html; charset=utf-8',
+      'application/xhtml+xml',
+      'text/xml',
+      'image/svg+xml',
+      'TEXT/HTML',
+    ]) {
       const workflow = await reflect(type);
       const answer = await current().request(`/api/webhook:trigger/${workflow.key}?name=${script}`);
-      expect([type, answer.status, answer.headers.get('content-security-policy'), answer.headers.get('x-content-type-options')]).toEqual([
+      expect([
         type,
-        200,
-        'sandbox',
-        'nosniff',
-      ]);
+        answer.status,
+        answer.headers.get('content-security-policy'),
+        answer.headers.get('x-content-type-options'),
+      ]).toEqual([type, 200, 'sandbox', 'nosniff']);
       expect(await answer.text()).toContain('<script>');
     }
     const json = await reflect('application/json');
@@ -185,7 +216,9 @@ describe('synchronous webhook workflows', () => {
     const [execution] = await waitForExecutions(current(), workflow.id, 1);
     expect(execution.status).toBe(RESOLVED);
     const jobs = await jobsOf(current(), execution.id);
-    expect(jobs.map((job: { result: unknown }) => job.result)).toContainEqual(expect.objectContaining({ body: 'late', sent: false }));
+    expect(jobs.map((job: { result: unknown }) => job.result)).toContainEqual(
+      expect.objectContaining({ body: 'late', sent: false }),
+    );
   });
 
   it('records the answer as not sent when the sender hung up before it was written', async () => {
@@ -209,8 +242,13 @@ describe('synchronous webhook workflows', () => {
     const [execution] = await waitForExecutions(current(), workflow.id, 1);
     expect(execution.status).toBe(RESOLVED);
     const answeringJob = async () =>
-      (await jobsOf(current(), execution.id)).find((job: { result: unknown }) => (job.result as { body?: unknown } | null)?.body === 'nobody hears this');
-    await waitUntil(async () => (await answeringJob() as { result: { sent?: boolean } } | undefined)?.result.sent === false, 'the job says not sent');
+      (await jobsOf(current(), execution.id)).find(
+        (job: { result: unknown }) => (job.result as { body?: unknown } | null)?.body === 'nobody hears this',
+      );
+    await waitUntil(
+      async () => ((await answeringJob()) as { result: { sent?: boolean } } | undefined)?.result.sent === false,
+      'the job says not sent',
+    );
     expect((await answeringJob())?.result).toMatchObject({ statusCode: 201, sent: false });
     const [row] = await deliveriesToRun(current(), workflow.id);
     expect(row.get('error')).toBe('The sender hung up before the answer was written');
@@ -235,20 +273,22 @@ describe('synchronous webhook workflows', () => {
   it('percent-encodes a header value a header cannot carry and drops an invalid header name, answering well-formed', async () => {
     const workflow = await createWebhookWorkflow(current(), { sync: true, nodes: [] });
     // Written the way an older version could have stored it, past today's save-time check.
-    await current().app.db.getRepository('flow_nodes').create({
-      values: {
-        workflowId: workflow.id,
-        type: 'response',
-        config: {
-          statusCode: 201,
-          headers: [
-            { name: 'X-Echo', value: '{{$context.body.name}}' },
-            { name: 'Bad Name', value: 'x' },
-          ],
-          body: 'ok',
+    await current()
+      .app.db.getRepository('flow_nodes')
+      .create({
+        values: {
+          workflowId: workflow.id,
+          type: 'response',
+          config: {
+            statusCode: 201,
+            headers: [
+              { name: 'X-Echo', value: '{{$context.body.name}}' },
+              { name: 'Bad Name', value: 'x' },
+            ],
+            body: 'ok',
+          },
         },
-      },
-    });
+      });
     await workflow.update({ enabled: false });
     await workflow.update({ enabled: true });
     const response = await postJson(current(), workflow.key, { name: '中文\r\nSet-Cookie: a=b' });
@@ -258,7 +298,11 @@ describe('synchronous webhook workflows', () => {
     expect(await response.text()).toBe('ok');
     const [execution] = await waitForExecutions(current(), workflow.id, 1);
     const [job] = await jobsOf(current(), execution.id);
-    expect(job.result).toMatchObject({ statusCode: 201, sent: true, headers: { 'X-Echo': expect.stringContaining('%E4%B8%AD') } });
+    expect(job.result).toMatchObject({
+      statusCode: 201,
+      sent: true,
+      headers: { 'X-Echo': expect.stringContaining('%E4%B8%AD') },
+    });
   });
 
   it('answers a status outside 200–599 from a variable with a 500 that says why, never a 1xx', async () => {
@@ -268,7 +312,9 @@ describe('synchronous webhook workflows', () => {
     });
     const response = await postJson(current(), workflow.key, { status: 100 });
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: { status: 500, message: expect.stringContaining('not a number between 200 and 599') } });
+    expect(await response.json()).toEqual({
+      error: { status: 500, message: expect.stringContaining('not a number between 200 and 599') },
+    });
     // The sender's text is not repeated in the answer (nor in the log line built from it).
     const echoed = await postJson(current(), workflow.key, { status: '<b>card 4111</b>' });
     expect(echoed.status).toBe(500);
@@ -281,10 +327,14 @@ describe('synchronous webhook workflows', () => {
     const trigger = plugin.triggers.get('webhook')!;
     expect(node.validateConfig!({ headers: [{ name: 'Bad Name', value: 'x' }] })).toBeTruthy();
     expect(node.validateConfig!({ statusCode: 100 })).toBeTruthy();
-    expect(node.validateConfig!({ statusCode: 204, headers: [{ name: 'X-Ok', value: '{{$context.body.a}}' }] })).toBeFalsy();
+    expect(
+      node.validateConfig!({ statusCode: 204, headers: [{ name: 'X-Ok', value: '{{$context.body.a}}' }] }),
+    ).toBeFalsy();
     expect(trigger.validateConfig!({ response: { headers: [{ name: 'a:b', value: 'x' }] } })).toBeTruthy();
     expect(trigger.validateConfig!({ response: { statusCode: 101 } })).toBeTruthy();
-    expect(trigger.validateConfig!({ response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'q' }] } })).toBeFalsy();
+    expect(
+      trigger.validateConfig!({ response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'q' }] } }),
+    ).toBeFalsy();
   });
 
   it('never starts a sync delivery whose sender was answered while it waited to start', async () => {

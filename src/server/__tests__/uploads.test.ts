@@ -32,7 +32,10 @@ function multipart(parts: Part[]): { body: Buffer; contentType: string } {
     Buffer.from(content),
     Buffer.from('\r\n'),
   ]);
-  return { body: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 interface StoredFile {
@@ -58,9 +61,11 @@ describe('uploaded files', () => {
   const storages = () => db().getRepository('storages');
   const attachmentCount = () => attachments().count();
   const rowsOf = async (workflowId: number) =>
-    (await db().getModel(DELIVERIES_COLLECTION).findAll({ where: { workflowId }, order: [['id', 'ASC']] })).map(
-      (row) => row.toJSON() as DeliveryRow,
-    );
+    (
+      await db()
+        .getModel(DELIVERIES_COLLECTION)
+        .findAll({ where: { workflowId }, order: [['id', 'ASC']] })
+    ).map((row) => row.toJSON() as DeliveryRow);
   /** Where the default (local) storage keeps an attachment's file. */
   const fileOnDisk = async (id: number) => {
     const record = await attachments().findOne({ filterByTk: id });
@@ -70,9 +75,14 @@ describe('uploaded files', () => {
   };
   const post = (key: string, parts: Part[], headers: Record<string, string> = {}) => {
     const { body, contentType } = multipart(parts);
-    return current().request(`/api/webhook:trigger/${key}`, { method: 'POST', body, headers: { 'Content-Type': contentType, ...headers } });
+    return current().request(`/api/webhook:trigger/${key}`, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': contentType, ...headers },
+    });
   };
-  const setStorageRules = (rules: Record<string, unknown>) => storages().update({ filter: { default: true }, values: { rules } });
+  const setStorageRules = (rules: Record<string, unknown>) =>
+    storages().update({ filter: { default: true }, values: { rules } });
 
   let defaultRules: Record<string, unknown>;
   beforeAll(async () => {
@@ -106,10 +116,15 @@ describe('uploaded files', () => {
     const html = await post(workflow.key, [{ field: 'page', filename: 'page.html', type: 'text/html', content: HTML }]);
     expect(html.status).toBe(415);
     expect(await html.json()).toEqual({
-      error: { status: 415, message: 'Uploaded file #1 is of type text/html, which is not allowed (allowed: image/png)' },
+      error: {
+        status: 415,
+        message: 'Uploaded file #1 is of type text/html, which is not allowed (allowed: image/png)',
+      },
     });
     // What the sender declares does not count, and PNG bytes may not be kept under a page's name.
-    const declaredPng = await post(workflow.key, [{ field: 'page', filename: 'page.html', type: 'image/png', content: PNG_16_BYTES }]);
+    const declaredPng = await post(workflow.key, [
+      { field: 'page', filename: 'page.html', type: 'image/png', content: PNG_16_BYTES },
+    ]);
     expect(declaredPng.status).toBe(415);
 
     expect(await attachmentCount()).toBe(before);
@@ -133,8 +148,12 @@ describe('uploaded files', () => {
   });
 
   it("applies the workflow's own type and size rules as well: the stricter wins", async () => {
-    const pdfOnly = await createWebhookWorkflow(current(), { config: { uploads: { store: true, mimetypes: ['application/pdf'] } } });
-    const tenBytes = await createWebhookWorkflow(current(), { config: { uploads: { store: true, maxFileSize: '10b' } } });
+    const pdfOnly = await createWebhookWorkflow(current(), {
+      config: { uploads: { store: true, mimetypes: ['application/pdf'] } },
+    });
+    const tenBytes = await createWebhookWorkflow(current(), {
+      config: { uploads: { store: true, maxFileSize: '10b' } },
+    });
     const before = await attachmentCount();
     const png = [{ field: 'photo', filename: 'photo.png', type: 'image/png', content: PNG_16_BYTES }];
 
@@ -151,9 +170,13 @@ describe('uploaded files', () => {
 
   it('stores an allowed file as an attachment of the default storage, under the type its bytes show', async () => {
     await setStorageRules({ mimetype: 'image/png', size: 20 });
-    const workflow = await createWebhookWorkflow(current(), { config: { uploads: { store: true, mimetypes: ['image/*'], maxFileSize: '5mb' } } });
+    const workflow = await createWebhookWorkflow(current(), {
+      config: { uploads: { store: true, mimetypes: ['image/*'], maxFileSize: '5mb' } },
+    });
 
-    const answer = await post(workflow.key, [{ field: 'photo', filename: 'photo.png', type: 'application/octet-stream', content: PNG_16_BYTES }]);
+    const answer = await post(workflow.key, [
+      { field: 'photo', filename: 'photo.png', type: 'application/octet-stream', content: PNG_16_BYTES },
+    ]);
     expect(answer.status).toBe(200);
     const [run] = await waitForExecutions(current(), workflow.id, 1);
     const [file] = run.context.files as StoredFile[];
@@ -175,7 +198,9 @@ describe('uploaded files', () => {
   });
 
   it('stores the files of a repeated delivery id only once', async () => {
-    const workflow = await createWebhookWorkflow(current(), { config: { ...STORE, idempotency: { header: 'Idempotency-Key' } } });
+    const workflow = await createWebhookWorkflow(current(), {
+      config: { ...STORE, idempotency: { header: 'Idempotency-Key' } },
+    });
     const before = await attachmentCount();
     const parts = [{ field: 'photo', filename: 'photo.png', type: 'image/png', content: PNG_16_BYTES }];
 
@@ -187,7 +212,9 @@ describe('uploaded files', () => {
     expect(await attachmentCount()).toBe(before + 1);
 
     // Copies sent at the same moment may both get past the first look; the one not written gives its files back.
-    const copies = await Promise.all([1, 2, 3].map(() => post(workflow.key, parts, { 'Idempotency-Key': 'delivery-2' })));
+    const copies = await Promise.all(
+      [1, 2, 3].map(() => post(workflow.key, parts, { 'Idempotency-Key': 'delivery-2' })),
+    );
     expect(copies.map((copy) => copy.status)).toEqual([200, 200, 200]);
     await waitForExecutions(current(), workflow.id, 2);
     await waitUntil(async () => (await attachmentCount()) === before + 2, 'one attachment per delivery id');
@@ -196,14 +223,19 @@ describe('uploaded files', () => {
 
   it('prunes the attachments and their files with the deliveries that stored them', async () => {
     const workflow = await createWebhookWorkflow(current(), { config: STORE });
-    expect((await post(workflow.key, [{ field: 'photo', filename: 'photo.png', type: 'image/png', content: PNG_16_BYTES }])).status).toBe(200);
+    expect(
+      (await post(workflow.key, [{ field: 'photo', filename: 'photo.png', type: 'image/png', content: PNG_16_BYTES }]))
+        .status,
+    ).toBe(200);
     const [run] = await waitForExecutions(current(), workflow.id, 1);
     const { attachmentId } = (run.context.files as StoredFile[])[0];
     const file = await fileOnDisk(attachmentId as number);
     expect(fs.existsSync(file)).toBe(true);
 
     const old = new Date(Date.now() - 10 * 86_400_000);
-    await db().getModel(DELIVERIES_COLLECTION).update({ state: 'finished', receivedAt: old }, { where: { workflowId: workflow.id } });
+    await db()
+      .getModel(DELIVERIES_COLLECTION)
+      .update({ state: 'finished', receivedAt: old }, { where: { workflowId: workflow.id } });
     await pruneFinished(db(), RETENTION, current().app.logger);
 
     expect(await rowsOf(workflow.id)).toHaveLength(0);
@@ -242,6 +274,10 @@ describe('uploaded files', () => {
     const trigger = (current().app.pm.get(PluginWorkflowServer) as PluginWorkflowServer).triggers.get('webhook')!;
     expect(trigger.validateConfig!({ uploads: { store: true, mimetypes: ['png'] } })).toBeTruthy();
     expect(trigger.validateConfig!({ uploads: { store: true, maxFileSize: 'big' } })).toBeTruthy();
-    expect(trigger.validateConfig!({ uploads: { store: true, mimetypes: ['image/*', 'application/pdf'], maxFileSize: '5mb' } })).toBeFalsy();
+    expect(
+      trigger.validateConfig!({
+        uploads: { store: true, mimetypes: ['image/*', 'application/pdf'], maxFileSize: '5mb' },
+      }),
+    ).toBeFalsy();
   });
 });

@@ -83,13 +83,17 @@ describe('deliveries and callbacks are served at their documented URLs only, eve
 
   it('resumes a waiting run only through its documented callback URL', async () => {
     const workflow = await createWebhookWorkflow(current(), { nodes: [{ type: 'webhookCallback', config: {} }] });
-    expect((await current().request(`/api/webhook:trigger/${workflow.key}`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect(
+      (await current().request(`/api/webhook:trigger/${workflow.key}`, { method: 'POST', body: '{}' })).status,
+    ).toBe(200);
     await waitUntil(async () => {
       const [execution] = await executionsOf(current(), workflow.id);
       return execution != null && (await jobsOf(current(), execution.id)).length === 1;
     }, 'the run to wait for its callback');
     const [execution] = await executionsOf(current(), workflow.id);
-    const [url] = Object.values((execution.context as unknown as { callbackUrls: Record<string, string> }).callbackUrls);
+    const [url] = Object.values(
+      (execution.context as unknown as { callbackUrls: Record<string, string> }).callbackUrls,
+    );
     const token = url.split('/').pop()!;
     for (const path of [`/api/webhook:callback?filterByTk=${token}`, `/api/webhook/${token}:callback`]) {
       const answer = await current().request(path, { method: 'POST', body: '{}' });

@@ -40,13 +40,24 @@ export function replay({ db, starter, instanceId }: HistoryDeps) {
   return async (ctx: Context, next: Next) => {
     const ids = idsOf(ctx);
     if (!ids.length || ids.length > MAX_REPLAY) {
-      ctx.throw(400, ids.length ? `At most ${MAX_REPLAY} deliveries can be replayed at once` : 'Name the deliveries to replay (filterByTk)');
+      ctx.throw(
+        400,
+        ids.length
+          ? `At most ${MAX_REPLAY} deliveries can be replayed at once`
+          : 'Name the deliveries to replay (filterByTk)',
+      );
     }
     const model = db.getModel(DELIVERIES_COLLECTION);
-    const rows = (await model.findAll({ where: { id: ids } })).map((row) => row.toJSON() as DeliveryValues & { id: number });
+    const rows = (await model.findAll({ where: { id: ids } })).map(
+      (row) => row.toJSON() as DeliveryValues & { id: number },
+    );
     const replays: Array<{ id: number; replayOf: number; eventKey: string }> = [];
     for (const row of rows) {
-      if (row.state === DELIVERY_STATE.REFUSED || row.state === DELIVERY_STATE.DUPLICATE || row.state === DELIVERY_STATE.DROPPED) {
+      if (
+        row.state === DELIVERY_STATE.REFUSED ||
+        row.state === DELIVERY_STATE.DUPLICATE ||
+        row.state === DELIVERY_STATE.DROPPED
+      ) {
         continue;
       }
       const workflow = await findWebhookWorkflow(db, row.workflowId);

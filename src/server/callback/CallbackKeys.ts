@@ -49,7 +49,9 @@ export class CallbackKeys {
       return existing;
     }
     try {
-      await this.db.getModel(CALLBACK_KEYS_COLLECTION).create({ name: KEY_NAME, secret: randomBytes(32).toString('base64url') });
+      await this.db
+        .getModel(CALLBACK_KEYS_COLLECTION)
+        .create({ name: KEY_NAME, secret: randomBytes(32).toString('base64url') });
     } catch (error) {
       // Another instance made it first: its row is the key.
       if ((error as Error).name !== 'SequelizeUniqueConstraintError') {

@@ -53,7 +53,11 @@ export class CallbackTimeouts {
   private async endWaits(nodeId: number, timeoutSeconds: number, goOn: boolean): Promise<number> {
     const jobs = this.db.getModel('jobs');
     const expired = await jobs.findAll({
-      where: { nodeId, status: JOB_STATUS.PENDING, createdAt: { [Op.lt]: new Date(Date.now() - timeoutSeconds * 1000) } },
+      where: {
+        nodeId,
+        status: JOB_STATUS.PENDING,
+        createdAt: { [Op.lt]: new Date(Date.now() - timeoutSeconds * 1000) },
+      },
     });
     let ended = 0;
     for (const job of expired) {

@@ -74,7 +74,9 @@ export function resolveCallback({ db, keys, legacySecret }: ResolveDeps): Stage<
     if (legacy && !startedBefore(execution, key.since)) {
       throw new WebhookRejection(404, UNKNOWN);
     }
-    const workflow = await findRecord<WorkflowModel>(db, 'workflows', { filterByTk: execution.get('workflowId') as number });
+    const workflow = await findRecord<WorkflowModel>(db, 'workflows', {
+      filterByTk: execution.get('workflowId') as number,
+    });
     if (!workflow) {
       throw new WebhookRejection(404, UNKNOWN);
     }

@@ -28,7 +28,10 @@ export class CallbackUrls {
     }
   }
 
-  private async nodesOf(workflowId: number | string, options: Transactionable): Promise<Array<{ id: number | string; key: string }>> {
+  private async nodesOf(
+    workflowId: number | string,
+    options: Transactionable,
+  ): Promise<Array<{ id: number | string; key: string }>> {
     const key = String(workflowId);
     const known = this.nodesByWorkflow.get(key);
     if (known) {
@@ -39,7 +42,10 @@ export class CallbackUrls {
       fields: ['id', 'key'],
       transaction: options.transaction,
     });
-    const nodes = rows.map((row: { get(name: string): unknown }) => ({ id: row.get('id') as number, key: row.get('key') as string }));
+    const nodes = rows.map((row: { get(name: string): unknown }) => ({
+      id: row.get('id') as number,
+      key: row.get('key') as string,
+    }));
     this.nodesByWorkflow.set(key, nodes);
     return nodes;
   }
@@ -51,7 +57,9 @@ export class CallbackUrls {
       return;
     }
     const { secret } = await this.keys.current();
-    const callbackUrls = Object.fromEntries(nodes.map((node) => [node.key, callbackUrl(secret, this.apiPrefix, execution.id, node.id)]));
+    const callbackUrls = Object.fromEntries(
+      nodes.map((node) => [node.key, callbackUrl(secret, this.apiPrefix, execution.id, node.id)]),
+    );
     await addToExecutionContext(execution, { callbackUrls }, options);
   }
 }

@@ -84,7 +84,11 @@ export class Listeners {
     if (!row) {
       return null;
     }
-    const status = row.capturedAt ? 'captured' : new Date(row.expiresAt).getTime() <= Date.now() ? 'expired' : 'waiting';
+    const status = row.capturedAt
+      ? 'captured'
+      : new Date(row.expiresAt).getTime() <= Date.now()
+        ? 'expired'
+        : 'waiting';
     return { id: row.id, workflowId: row.workflowId, status, expiresAt: row.expiresAt, request: row.request };
   }
 

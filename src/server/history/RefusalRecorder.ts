@@ -56,7 +56,9 @@ export class RefusalRecorder {
     try {
       this.write(delivery, answer);
     } catch (error) {
-      this.logger.warn(`[webhook] workflow ${delivery.trace.workflowId}: a refused request could not be recorded`, { error });
+      this.logger.warn(`[webhook] workflow ${delivery.trace.workflowId}: a refused request could not be recorded`, {
+        error,
+      });
     }
   }
 
@@ -76,7 +78,8 @@ export class RefusalRecorder {
       return;
     }
     const keepsRequest = !CREDENTIAL_REFUSALS.has(answer.status);
-    const preview = keepsRequest && trace.rawBody?.length ? trace.rawBody.subarray(0, BODY_PREVIEW_BYTES).toString('utf8') : null;
+    const preview =
+      keepsRequest && trace.rawBody?.length ? trace.rawBody.subarray(0, BODY_PREVIEW_BYTES).toString('utf8') : null;
     const values = {
       workflowId: trace.workflowId,
       workflowKey: delivery.key,
@@ -95,7 +98,9 @@ export class RefusalRecorder {
     this.db
       .getModel(DELIVERIES_COLLECTION)
       .create(values)
-      .catch((error: unknown) => this.logger.warn(`[webhook] workflow ${trace.workflowId}: a refused request could not be recorded`, { error }));
+      .catch((error: unknown) =>
+        this.logger.warn(`[webhook] workflow ${trace.workflowId}: a refused request could not be recorded`, { error }),
+      );
   }
 }
 

@@ -24,7 +24,9 @@ export function defineHistory(app: Application, deps: HistoryDeps) {
     [`${DELIVERIES_COLLECTION}:updateOrCreate`]: readOnly(),
   }));
   const actions = [
-    ...['list', 'get', 'replay', 'listen', 'listened', 'stopListening'].map((action) => `${DELIVERIES_COLLECTION}:${action}`),
+    ...['list', 'get', 'replay', 'listen', 'listened', 'stopListening'].map(
+      (action) => `${DELIVERIES_COLLECTION}:${action}`,
+    ),
     // A subscription's state and renewal, read beside the history.
     `${SUBSCRIPTIONS_COLLECTION}:list`,
     `${SUBSCRIPTIONS_COLLECTION}:get`,

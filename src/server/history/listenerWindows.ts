@@ -19,7 +19,10 @@ function time(value: Date | string): number {
  * Splits the listener rows at `now` into the keys still listened to and the rows whose window
  * ended more than `CAPTURE_KEPT_MS` ago (captured or not), which are to be deleted.
  */
-export function sortListenerWindows(rows: ListenerWindow[], now: number): { listening: Set<string>; ended: Array<number | string> } {
+export function sortListenerWindows(
+  rows: ListenerWindow[],
+  now: number,
+): { listening: Set<string>; ended: Array<number | string> } {
   const listening = new Set<string>();
   const ended: Array<number | string> = [];
   for (const row of rows) {

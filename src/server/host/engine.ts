@@ -66,7 +66,11 @@ export function checkEngineQueue(plugin: PluginWorkflowServer, eventQueue: Event
  * logged once and its part falls back: never busy (webhook runs still go one at a time), or the
  * queue left as the engine set it up.
  */
-export function engineActivity(plugin: PluginWorkflowServer, eventQueue: EventQueue | undefined, report: HostReport): EngineActivity {
+export function engineActivity(
+  plugin: PluginWorkflowServer,
+  eventQueue: EventQueue | undefined,
+  report: HostReport,
+): EngineActivity {
   const observed = reportHostCheck(
     report,
     'workflow engine activity',

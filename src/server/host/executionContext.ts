@@ -26,6 +26,13 @@ export function checkExecutionContext(db: Database): HostCheck {
 }
 
 /** Adds `values` to a new execution's `$context`, keeping what the trigger put there. */
-export async function addToExecutionContext(execution: ExecutionRow, values: Record<string, unknown>, options: Transactionable) {
-  await execution.update({ context: { ...(execution.context ?? {}), ...values } }, { transaction: options.transaction, hooks: false });
+export async function addToExecutionContext(
+  execution: ExecutionRow,
+  values: Record<string, unknown>,
+  options: Transactionable,
+) {
+  await execution.update(
+    { context: { ...(execution.context ?? {}), ...values } },
+    { transaction: options.transaction, hooks: false },
+  );
 }

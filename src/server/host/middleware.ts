@@ -10,7 +10,16 @@ import { HostCheck, HostReport, reportHostCheck } from './hostCheck';
  * guards for their own routes. Untagged middleware (topo cannot order anything before those) still
  * runs first; it is cheap.
  */
-const NOCOBASE_MIDDLEWARE = ['audit', 'logger', 'i18n', 'extractClientIp', 'bodyParser', 'cors', 'dataWrapping', 'dataSource'];
+const NOCOBASE_MIDDLEWARE = [
+  'audit',
+  'logger',
+  'i18n',
+  'extractClientIp',
+  'bodyParser',
+  'cors',
+  'dataWrapping',
+  'dataSource',
+];
 const PLUGIN_MIDDLEWARE = [
   'errorHandler',
   'idp-oauth-resource-auth',
@@ -26,7 +35,11 @@ type Middleware = (ctx: Context, next: Next) => Promise<unknown>;
 
 /** Adds a middleware right after NocoBase's request id and ahead of everything above. */
 export function placeAheadOfNocoBase(app: Application, middleware: Middleware, tag: string, after: string[] = []) {
-  app.use(middleware, { tag, after: ['generateReqId', ...after], before: [...NOCOBASE_MIDDLEWARE, ...PLUGIN_MIDDLEWARE] });
+  app.use(middleware, {
+    tag,
+    after: ['generateReqId', ...after],
+    before: [...NOCOBASE_MIDDLEWARE, ...PLUGIN_MIDDLEWARE],
+  });
 }
 
 interface TopoItem {

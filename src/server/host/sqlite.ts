@@ -97,7 +97,10 @@ export function checkSqliteConnections(db: Database): HostCheck {
     (name) => typeof (manager as Record<string, unknown> | undefined)?.[name] !== 'function',
   );
   if (!manager || missing.length || typeof manager.connections !== 'object' || manager.connections === null) {
-    return { ok: false, problem: `Sequelize's SQLite connection manager has no ${missing.length ? missing.join(', ') : '`connections`'}` };
+    return {
+      ok: false,
+      problem: `Sequelize's SQLite connection manager has no ${missing.length ? missing.join(', ') : '`connections`'}`,
+    };
   }
   return { ok: true };
 }
@@ -130,11 +133,13 @@ export async function tuneSqlite(
     report,
     'SQLite connections',
     check(db),
-    'transactions keep Sequelize\'s own connections (1 s busy timeout each); the rest of the SQLite tuning applies',
+    "transactions keep Sequelize's own connections (1 s busy timeout each); the rest of the SQLite tuning applies",
   );
   if (reused) {
     reuseSqliteConnections(connectionManagerOf(db) as SqliteConnectionManager, SQLITE_BUSY_TIMEOUT_MS);
-    changed.push(`every connection's busy timeout → ${SQLITE_BUSY_TIMEOUT_MS} ms, up to ${MAX_IDLE_CONNECTIONS} committed transactions' connections reused`);
+    changed.push(
+      `every connection's busy timeout → ${SQLITE_BUSY_TIMEOUT_MS} ms, up to ${MAX_IDLE_CONNECTIONS} committed transactions' connections reused`,
+    );
   }
   const timeout = await pragma(db, 'busy_timeout');
   await db.sequelize.query(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -142,6 +147,8 @@ export async function tuneSqlite(
   const journal = await pragma(db, 'journal_mode');
   await db.sequelize.query('PRAGMA journal_mode = WAL');
   changed.push(`journal_mode ${journal} → wal`);
-  report.logger.info(`[webhook] SQLite tuned: ${changed.join('; ')}. WEBHOOK_SQLITE_TUNING=off leaves SQLite as it is.`);
+  report.logger.info(
+    `[webhook] SQLite tuned: ${changed.join('; ')}. WEBHOOK_SQLITE_TUNING=off leaves SQLite as it is.`,
+  );
   return changed;
 }

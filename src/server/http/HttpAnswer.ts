@@ -102,7 +102,8 @@ export function sendAnswer(ctx: Context, answer: HttpAnswer) {
 /**
  * Markup that can run script: HTML, XML (which may hold XHTML or SVG) and SVG, by type or suffix.
  */
-const ACTIVE_CONTENT_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml|[a-z0-9.+-]+\/(?:[a-z0-9.-]+\+)?xml|image\/svg\+xml)\s*(?:;|$)/i;
+const ACTIVE_CONTENT_TYPE =
+  /^\s*(?:text\/html|application\/xhtml\+xml|[a-z0-9.+-]+\/(?:[a-z0-9.-]+\+)?xml|image\/svg\+xml)\s*(?:;|$)/i;
 
 /**
  * Webhook answers are served from the admin UI's own origin, where its session token lives in

@@ -44,8 +44,16 @@ export function stateOfExecution(status: number | null | undefined): DeliverySta
   return status > 0 ? DELIVERY_STATE.FINISHED : DELIVERY_STATE.FAILED;
 }
 
-export function contextOf(row: Pick<DeliveryValues, 'method' | 'headers' | 'query' | 'body' | 'extras'>): WebhookContext {
-  return { method: row.method, headers: row.headers ?? {}, query: row.query ?? {}, body: row.body ?? null, ...(row.extras ?? {}) };
+export function contextOf(
+  row: Pick<DeliveryValues, 'method' | 'headers' | 'query' | 'body' | 'extras'>,
+): WebhookContext {
+  return {
+    method: row.method,
+    headers: row.headers ?? {},
+    query: row.query ?? {},
+    body: row.body ?? null,
+    ...(row.extras ?? {}),
+  };
 }
 
 /** What of a run's context is kept beside method, headers, query and body. */

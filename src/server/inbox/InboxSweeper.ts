@@ -122,7 +122,9 @@ export class InboxSweeper {
       order: [['id', 'ASC']],
       limit: PAGE * 2,
     });
-    const candidates = rows.filter((row) => !this.starter.isInFlight(row.eventKey) && this.mayTakeOver(row, takeOverAll));
+    const candidates = rows.filter(
+      (row) => !this.starter.isInFlight(row.eventKey) && this.mayTakeOver(row, takeOverAll),
+    );
     if (!candidates.length) {
       return;
     }
@@ -137,7 +139,10 @@ export class InboxSweeper {
     const syncRows = neverRan.filter((row) => row.sync && ageOf(row) > ABANDONED_SYNC_MS);
     if (syncRows.length) {
       await this.model.update(
-        { state: DELIVERY_STATE.FAILED, error: 'The app stopped before this synchronous delivery ran; it was not answered' },
+        {
+          state: DELIVERY_STATE.FAILED,
+          error: 'The app stopped before this synchronous delivery ran; it was not answered',
+        },
         { where: { id: { [Op.in]: syncRows.map((row) => row.id) }, state: DELIVERY_STATE.STORED } },
       );
     }
@@ -217,7 +222,9 @@ export class InboxSweeper {
     const id = sequelize.getQueryInterface().quoteIdentifier('id');
     await sequelize.transaction(async (transaction) => {
       for (const [state, group] of byState) {
-        const executionIds = group.map((change) => `WHEN ${Number(change.id)} THEN ${sequelize.escape(change.executionId)}`);
+        const executionIds = group.map(
+          (change) => `WHEN ${Number(change.id)} THEN ${sequelize.escape(change.executionId)}`,
+        );
         await this.model.update(
           { state, executionId: sequelize.literal(`CASE ${id} ${executionIds.join(' ')} END`) },
           { where: { id: { [Op.in]: group.map((change) => change.id) } }, transaction },

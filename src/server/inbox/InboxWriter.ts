@@ -115,7 +115,15 @@ export class InboxWriter {
     const median = sizes.find(([, count]) => (seen += count) >= batches / 2)?.[0] ?? 0;
     this.logger.info(
       `[webhook] inbox batches: ${deliveries} deliveries in ${batches} commits, largest ${sizes[sizes.length - 1][0]}, median ${median}`,
-      { inboxBatches: { deliveries, batches, largest: sizes[sizes.length - 1][0], median, sizes: Object.fromEntries(sizes) } },
+      {
+        inboxBatches: {
+          deliveries,
+          batches,
+          largest: sizes[sizes.length - 1][0],
+          median,
+          sizes: Object.fromEntries(sizes),
+        },
+      },
     );
   }
 

@@ -27,7 +27,8 @@ export class SyncOutcomes {
       // 408: the run goes on and is recorded later; anything else: it never ran.
       values.state = answer.status === 408 ? DELIVERY_STATE.STARTED : DELIVERY_STATE.FAILED;
       if (answer.status !== 408) {
-        values.error = 'Not run: ' + String((answer.body as { error?: { message?: string } })?.error?.message ?? answer.status);
+        values.error =
+          'Not run: ' + String((answer.body as { error?: { message?: string } })?.error?.message ?? answer.status);
       }
     }
     if (answer) {

@@ -12,7 +12,9 @@ import { AUTH_TYPES, WEBHOOK_METHODS } from '../../common/types';
 export function ruleString(accepts: (value: unknown) => boolean, what: string) {
   return Joi.string()
     .trim()
-    .custom((value: string, helpers) => (accepts(value) ? value : helpers.message({ custom: `"${value}" is not ${what}` })));
+    .custom((value: string, helpers) =>
+      accepts(value) ? value : helpers.message({ custom: `"${value}" is not ${what}` }),
+    );
 }
 
 /** Rows of `{ name, value }` headers; a name must be a valid header token (a row without one is skipped). */
@@ -38,7 +40,13 @@ export const authSchema = Joi.object({
 }).unknown(true);
 
 /** The methods a URL answers. */
-export const methodsSchema = Joi.array().items(Joi.string().uppercase().valid(...WEBHOOK_METHODS)).min(1);
+export const methodsSchema = Joi.array()
+  .items(
+    Joi.string()
+      .uppercase()
+      .valid(...WEBHOOK_METHODS),
+  )
+  .min(1);
 
 /** `requests` per `per` seconds. */
 export const rateLimitSchema = Joi.object({

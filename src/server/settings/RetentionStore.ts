@@ -1,10 +1,5 @@
 import type { Database } from '@nocobase/database';
-import {
-  effectiveRetention,
-  RETENTION_FIELDS,
-  RetentionSettings,
-  StoredRetention,
-} from '../../common/retentionLimits';
+import { effectiveRetention, RETENTION_FIELDS, RetentionSettings, StoredRetention } from '../../common/retentionLimits';
 import { retentionFromEnv } from '../inbox/retention';
 import type { Log } from '../support/Log';
 import { SETTINGS_COLLECTION } from '../constants';
@@ -32,7 +27,10 @@ export class RetentionStore {
 
   /** What an admin stored (`null` for each limit not set). */
   async stored(): Promise<StoredRetention> {
-    const [values] = await rawRows<Record<string, unknown>>(this.db, SETTINGS_COLLECTION, { order: [['id', 'ASC']], limit: 1 });
+    const [values] = await rawRows<Record<string, unknown>>(this.db, SETTINGS_COLLECTION, {
+      order: [['id', 'ASC']],
+      limit: 1,
+    });
     if (!values) {
       return { ...NOTHING_STORED };
     }
@@ -68,9 +66,12 @@ export class RetentionStore {
     } catch (error) {
       if (!this.warned) {
         this.warned = true;
-        this.logger.warn('[webhook] reading the retention settings failed; the environment variables and defaults apply', {
-          error,
-        });
+        this.logger.warn(
+          '[webhook] reading the retention settings failed; the environment variables and defaults apply',
+          {
+            error,
+          },
+        );
       }
       return fallback;
     }

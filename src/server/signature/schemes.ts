@@ -136,7 +136,8 @@ function custom(config: SignatureConfig): SignatureScheme {
   const timestampHeader = (config.timestampHeader ?? '').trim();
   const template = timestampHeader ? config.signedPayload || `{timestamp}.${BODY_PLACEHOLDER}` : BODY_PLACEHOLDER;
   const split = template.indexOf(BODY_PLACEHOLDER);
-  const [before, after] = split < 0 ? [template, ''] : [template.slice(0, split), template.slice(split + BODY_PLACEHOLDER.length)];
+  const [before, after] =
+    split < 0 ? [template, ''] : [template.slice(0, split), template.slice(split + BODY_PLACEHOLDER.length)];
   const fill = (text: string, timestamp = '') => text.split('{timestamp}').join(timestamp);
   return {
     signatureHeader: header,
@@ -145,14 +146,24 @@ function custom(config: SignatureConfig): SignatureScheme {
     timestamped: Boolean(timestampHeader),
     read: (get) => {
       const signature = withPrefix(get(header), config.prefix ?? '');
-      return signature ? { signatures: [signature], timestamp: timestampHeader ? get(timestampHeader) : undefined } : null;
+      return signature
+        ? { signatures: [signature], timestamp: timestampHeader ? get(timestampHeader) : undefined }
+        : null;
     },
     frame: ({ timestamp }) => ({ before: fill(before, timestamp), after: fill(after, timestamp) }),
     key: utf8Key,
   };
 }
 
-export const SIGNATURE_PRESETS = ['github', 'stripe', 'slack', 'shopify', 'standard-webhooks', 'meta', 'custom'] as const;
+export const SIGNATURE_PRESETS = [
+  'github',
+  'stripe',
+  'slack',
+  'shopify',
+  'standard-webhooks',
+  'meta',
+  'custom',
+] as const;
 
 /** The scheme a trigger's signature settings name; `null` when it checks no signature. */
 export function schemeOf(config: SignatureConfig | null | undefined): SignatureScheme | null {

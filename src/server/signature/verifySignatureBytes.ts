@@ -49,7 +49,11 @@ export function verifySignatureBytes(
     checkTimestamp(parts.timestamp, toleranceSeconds, now);
   }
   const { before, after } = scheme.frame(parts);
-  const expected = createHmac(scheme.algorithm, scheme.key(secret)).update(before).update(rawBody).update(after).digest();
+  const expected = createHmac(scheme.algorithm, scheme.key(secret))
+    .update(before)
+    .update(rawBody)
+    .update(after)
+    .digest();
   const matches = parts.signatures.some((offered) => {
     const given = decode(offered, scheme.encoding);
     return given != null && given.length === expected.length && timingSafeEqual(given, expected);

@@ -48,7 +48,13 @@ export interface LifecycleDeps {
   /** This workflow's absolute URL, which the sender must reach. */
   webhookUrl(key: string): string;
   /** Writes one outgoing call to the workflow's delivery history. */
-  recordCall(workflowId: number | string, workflowKey: string, kind: CallKind, step: SubscriptionStep, outcome: ProviderAnswer | ProviderCallFailed): void;
+  recordCall(
+    workflowId: number | string,
+    workflowKey: string,
+    kind: CallKind,
+    step: SubscriptionStep,
+    outcome: ProviderAnswer | ProviderCallFailed,
+  ): void;
 }
 
 class SubscribeRefused extends Error {
@@ -110,23 +116,36 @@ export class SubscriptionLifecycle {
     };
   }
 
-  private async call(workflow: { id: number | string; key: string }, kind: CallKind, step: SubscriptionStep, variables: CallVariables) {
+  private async call(
+    workflow: { id: number | string; key: string },
+    kind: CallKind,
+    step: SubscriptionStep,
+    variables: CallVariables,
+  ) {
     try {
       const answer = await callProvider(step, variables);
       this.deps.recordCall(workflow.id, workflow.key, kind, step, answer);
       return answer;
     } catch (error) {
-      const failed = error instanceof ProviderCallFailed ? error : new ProviderCallFailed((error as Error).message, null);
+      const failed =
+        error instanceof ProviderCallFailed ? error : new ProviderCallFailed((error as Error).message, null);
       this.deps.recordCall(workflow.id, workflow.key, kind, step, failed);
       throw failed;
     }
   }
 
   /** What to keep and when to renew, from an answer to subscribe or refresh. */
-  private outcome(step: SubscriptionStep, refresh: SubscriptionStep | null | undefined, variables: CallVariables, earlier: Record<string, unknown>) {
+  private outcome(
+    step: SubscriptionStep,
+    refresh: SubscriptionStep | null | undefined,
+    variables: CallVariables,
+    earlier: Record<string, unknown>,
+  ) {
     const state = { ...earlier, ...(step.state ? render(step.state, variables) : {}) };
     const every = Number(refresh?.every);
-    const next = dateOf(step.nextRefreshAt ? render(step.nextRefreshAt, variables) : null) ?? (every > 0 ? new Date(Date.now() + every * 1000) : null);
+    const next =
+      dateOf(step.nextRefreshAt ? render(step.nextRefreshAt, variables) : null) ??
+      (every > 0 ? new Date(Date.now() + every * 1000) : null);
     return { state, nextRefreshAt: refresh?.url ? next : null };
   }
 
@@ -137,14 +156,18 @@ export class SubscriptionLifecycle {
       return;
     }
     if (!/^https?:\/\//.test(this.deps.webhookUrl(workflow.key))) {
-      throw new SubscribeRefused('Set WEBHOOK_PUBLIC_URL to the address senders reach this app at: the sender needs an absolute URL');
+      throw new SubscribeRefused(
+        'Set WEBHOOK_PUBLIC_URL to the address senders reach this app at: the sender needs an absolute URL',
+      );
     }
     const variables = this.variables(workflow.key, {});
     let answer: ProviderAnswer;
     try {
       answer = await this.call(workflow, 'subscribe', subscription.subscribe, variables);
     } catch (error) {
-      throw new SubscribeRefused(`The sender refused the subscription, the workflow stays disabled: ${(error as Error).message}`);
+      throw new SubscribeRefused(
+        `The sender refused the subscription, the workflow stays disabled: ${(error as Error).message}`,
+      );
     }
     const withAnswer = this.variables(workflow.key, {}, answer);
     this.subscribed.set(workflow, this.outcome(subscription.subscribe, subscription.refresh, withAnswer, {}));
@@ -155,8 +178,20 @@ export class SubscriptionLifecycle {
     const fresh = this.subscribed.get(workflow);
     if (fresh) {
       this.subscribed.delete(workflow);
-      const values = { workflowKey: workflow.key, status: 'active', ...fresh, failures: 0, lastError: null, lastCallAt: new Date(), claimedUntil: null };
-      const [row] = await this.model.findOrCreate({ where: { workflowId: workflow.id }, defaults: values, transaction: options.transaction });
+      const values = {
+        workflowKey: workflow.key,
+        status: 'active',
+        ...fresh,
+        failures: 0,
+        lastError: null,
+        lastCallAt: new Date(),
+        claimedUntil: null,
+      };
+      const [row] = await this.model.findOrCreate({
+        where: { workflowId: workflow.id },
+        defaults: values,
+        transaction: options.transaction,
+      });
       await row.update(values, { transaction: options.transaction });
       return;
     }
@@ -184,8 +219,7 @@ export class SubscriptionLifecycle {
 
   async unsubscribe(workflow: WorkflowLike) {
     const row = (await this.model.findOne({ where: { workflowId: workflow.id, status: { [Op.ne]: 'removed' } } })) as
-      | (SubscriptionRow & { update(values: object): Promise<unknown>; toJSON(): SubscriptionRow })
-      | null;
+      (SubscriptionRow & { update(values: object): Promise<unknown>; toJSON(): SubscriptionRow }) | null;
     if (!row) {
       return;
     }
@@ -200,7 +234,9 @@ export class SubscriptionLifecycle {
       await this.call(workflow, 'unsubscribe', step, this.variables(workflow.key, state ?? {}));
       await row.update({ status: 'removed', lastError: null, lastCallAt: new Date() });
     } catch (error) {
-      this.deps.logger.warn(`[webhook] workflow ${workflow.id}: the sender did not remove the subscription: ${(error as Error).message}`);
+      this.deps.logger.warn(
+        `[webhook] workflow ${workflow.id}: the sender did not remove the subscription: ${(error as Error).message}`,
+      );
       await row.update({ status: 'removed', lastError: (error as Error).message, lastCallAt: new Date() });
     }
   }
@@ -219,7 +255,9 @@ export class SubscriptionLifecycle {
       const due = new Date(row.nextRefreshAt as Date).getTime();
       // A failing one waits for its backoff; an active one is renewed a little before its deadline.
       const lead =
-        row.status === 'failing' ? 0 : Math.min(MAX_LEAD_MS, Math.max(0, (due - new Date(row.lastCallAt ?? Date.now()).getTime()) / 10));
+        row.status === 'failing'
+          ? 0
+          : Math.min(MAX_LEAD_MS, Math.max(0, (due - new Date(row.lastCallAt ?? Date.now()).getTime()) / 10));
       if (Date.now() < due - lead) {
         continue;
       }
@@ -241,7 +279,10 @@ export class SubscriptionLifecycle {
     return renewed;
   }
 
-  private async refreshOne(row: SubscriptionRow, record: { update(values: object): Promise<unknown> }): Promise<boolean> {
+  private async refreshOne(
+    row: SubscriptionRow,
+    record: { update(values: object): Promise<unknown> },
+  ): Promise<boolean> {
     const workflow = await findRecord<WorkflowLike>(this.deps.db, 'workflows', { filterByTk: row.workflowId });
     const subscription = workflow ? subscriptionOf(workflow) : null;
     if (!workflow || !subscription?.refresh?.url) {
@@ -249,9 +290,27 @@ export class SubscriptionLifecycle {
       return false;
     }
     try {
-      const answer = await this.call(workflow, 'refresh', subscription.refresh, this.variables(workflow.key, row.state ?? {}));
-      const outcome = this.outcome(subscription.refresh, subscription.refresh, this.variables(workflow.key, row.state ?? {}, answer), row.state ?? {});
-      await record.update({ ...outcome, status: 'active', failures: 0, lastError: null, lastCallAt: new Date(), claimedUntil: null, renewals: (row.renewals ?? 0) + 1 });
+      const answer = await this.call(
+        workflow,
+        'refresh',
+        subscription.refresh,
+        this.variables(workflow.key, row.state ?? {}),
+      );
+      const outcome = this.outcome(
+        subscription.refresh,
+        subscription.refresh,
+        this.variables(workflow.key, row.state ?? {}, answer),
+        row.state ?? {},
+      );
+      await record.update({
+        ...outcome,
+        status: 'active',
+        failures: 0,
+        lastError: null,
+        lastCallAt: new Date(),
+        claimedUntil: null,
+        renewals: (row.renewals ?? 0) + 1,
+      });
       return true;
     } catch (error) {
       const failures = (row.failures ?? 0) + 1;

@@ -11,7 +11,13 @@ import { ProviderAnswer, ProviderCallFailed } from './providerCall';
  * never the headers or body sent (they carry the sender's token) nor the URL's query.
  */
 export function recordCall(db: Database, logger: Log) {
-  return (workflowId: number | string, workflowKey: string, kind: CallKind, step: SubscriptionStep, outcome: ProviderAnswer | ProviderCallFailed) => {
+  return (
+    workflowId: number | string,
+    workflowKey: string,
+    kind: CallKind,
+    step: SubscriptionStep,
+    outcome: ProviderAnswer | ProviderCallFailed,
+  ) => {
     const failed = outcome instanceof ProviderCallFailed;
     const answer = failed ? outcome.answer : outcome;
     db.getModel(DELIVERIES_COLLECTION)
@@ -29,6 +35,8 @@ export function recordCall(db: Database, logger: Log) {
         answerStatus: answer?.status ?? null,
         error: failed ? outcome.message : null,
       })
-      .catch((error: unknown) => logger.warn(`[webhook] workflow ${workflowId}: a ${kind} call could not be recorded`, { error }));
+      .catch((error: unknown) =>
+        logger.warn(`[webhook] workflow ${workflowId}: a ${kind} call could not be recorded`, { error }),
+      );
   };
 }

@@ -6,7 +6,12 @@ import type { LockManager } from '@nocobase/lock-manager';
  * one process, or the cluster's adapter), skipped when another holder has the lock, since that
  * one does the same work. Resolves with the sweep's result, or `null` when it was skipped.
  */
-export async function exclusively<T>(lockManager: LockManager, key: string, ttlMs: number, sweep: () => Promise<T>): Promise<T | null> {
+export async function exclusively<T>(
+  lockManager: LockManager,
+  key: string,
+  ttlMs: number,
+  sweep: () => Promise<T>,
+): Promise<T | null> {
   try {
     const lock = await lockManager.tryAcquire(key);
     return await lock.runExclusive(sweep, ttlMs);

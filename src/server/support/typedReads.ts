@@ -8,7 +8,11 @@ import type { FindOptions as ModelFindOptions } from 'sequelize';
  */
 
 /** `findAll` with `raw: true` on a collection's model: plain objects of `T`. */
-export async function rawRows<T>(db: Database, collection: string, options: Omit<ModelFindOptions, 'raw'>): Promise<T[]> {
+export async function rawRows<T>(
+  db: Database,
+  collection: string,
+  options: Omit<ModelFindOptions, 'raw'>,
+): Promise<T[]> {
   return (await db.getModel(collection).findAll({ ...options, raw: true })) as unknown as T[];
 }
 

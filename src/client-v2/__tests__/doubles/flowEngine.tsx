@@ -54,7 +54,9 @@ export class FakeApi {
 export const api = new FakeApi();
 
 export function translate(key: string, options?: Record<string, unknown>): string {
-  const compiled = key.replace(/^\{\{\s*t\(\s*("(?:[^"\\]|\\.)*")[\s\S]*\)\s*\}\}$/, (_all, text: string) => JSON.parse(text));
+  const compiled = key.replace(/^\{\{\s*t\(\s*("(?:[^"\\]|\\.)*")[\s\S]*\)\s*\}\}$/, (_all, text: string) =>
+    JSON.parse(text),
+  );
   return compiled.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, name: string) =>
     options && name in options ? String(options[name]) : all,
   );

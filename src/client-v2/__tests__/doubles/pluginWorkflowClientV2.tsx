@@ -5,7 +5,11 @@
  * write them), and choosing one appends it, as picking does. One without a tree offers the canvas's
  * variables, which tests do not model: it is marked `data-variables="canvas"`.
  */
-import type { CanvasNode, WorkflowVariableTextAreaProps, WorkflowVariableInputProps } from '@nocobase/plugin-workflow/client-v2';
+import type {
+  CanvasNode,
+  WorkflowVariableTextAreaProps,
+  WorkflowVariableInputProps,
+} from '@nocobase/plugin-workflow/client-v2';
 import type { MetaTreeNode } from '@nocobase/flow-engine';
 import { Input } from 'antd';
 import React, { createContext, useContext } from 'react';
@@ -19,7 +23,15 @@ export function offeredVariables(tree: readonly MetaTreeNode[]): string[] {
   ]);
 }
 
-function VariablePicker({ tree, value, onChange }: { tree: MetaTreeNode[]; value: string; onChange?: (value: string) => void }) {
+function VariablePicker({
+  tree,
+  value,
+  onChange,
+}: {
+  tree: MetaTreeNode[];
+  value: string;
+  onChange?: (value: string) => void;
+}) {
   return (
     <select aria-label="Variables" value="" onChange={(event) => onChange?.(`${value}${event.target.value}`)}>
       <option value="" />
@@ -32,7 +44,14 @@ function VariablePicker({ tree, value, onChange }: { tree: MetaTreeNode[]; value
   );
 }
 
-export function WorkflowVariableTextArea({ metaTree, variableOptions, delimiters, value, onChange, ...props }: WorkflowVariableTextAreaProps) {
+export function WorkflowVariableTextArea({
+  metaTree,
+  variableOptions,
+  delimiters,
+  value,
+  onChange,
+  ...props
+}: WorkflowVariableTextAreaProps) {
   const text = value ?? '';
   return (
     <span data-variables={metaTree ? offeredVariables(metaTree).join(' ') : 'canvas'}>
@@ -42,7 +61,13 @@ export function WorkflowVariableTextArea({ metaTree, variableOptions, delimiters
   );
 }
 
-export function WorkflowVariableInput({ metaTree, variableOptions, value, onChange, ...props }: WorkflowVariableInputProps) {
+export function WorkflowVariableInput({
+  metaTree,
+  variableOptions,
+  value,
+  onChange,
+  ...props
+}: WorkflowVariableInputProps) {
   const text = value ?? '';
   return (
     <span data-variables={metaTree ? offeredVariables(metaTree).join(' ') : 'canvas'}>
@@ -52,7 +77,10 @@ export function WorkflowVariableInput({ metaTree, variableOptions, value, onChan
   );
 }
 
-export function WorkflowVariableJsonTextArea({ variableOptions, ...props }: React.ComponentProps<typeof JsonTextArea> & { variableOptions?: unknown }) {
+export function WorkflowVariableJsonTextArea({
+  variableOptions,
+  ...props
+}: React.ComponentProps<typeof JsonTextArea> & { variableOptions?: unknown }) {
   return (
     <span data-variables="canvas">
       <JsonTextArea {...props} />

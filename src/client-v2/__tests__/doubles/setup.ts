@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { api, propertyMetaTree } from './flowEngine';
 
 // jsdom has no layout: antd's responsive parts ask `matchMedia`, which it lacks.
@@ -15,6 +16,9 @@ Object.defineProperty(window, 'matchMedia', {
     dispatchEvent: () => false,
   }),
 });
+
+// jsdom computes styles slowly under antd's CSS-in-JS: role queries skip the visibility check.
+configure({ defaultHidden: true });
 
 afterEach(() => {
   api.reset();

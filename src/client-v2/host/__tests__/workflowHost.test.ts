@@ -44,7 +44,11 @@ describe('the workflow plugin, as the start-up check sees it', () => {
 
   it.each([
     ['no registry', {}, 'the workflow plugin has no `triggers` registry'],
-    ['a registry without register', { triggers: { getValues: () => [] } }, "the workflow plugin's trigger registry has no `register`"],
+    [
+      'a registry without register',
+      { triggers: { getValues: () => [] } },
+      "the workflow plugin's trigger registry has no `register`",
+    ],
     ['no workflow plugin', undefined, 'the workflow plugin has no `triggers` registry'],
   ])('with %s: logs one error naming the NocoBase version, and changes nothing', async (_case, workflow, problem) => {
     expect(checkTriggerRegistry(workflow)).toEqual({ ok: false, problem });

@@ -44,7 +44,7 @@ describe('callbackNodesOf', () => {
 describe('buildCallbackUrlVariables', () => {
   const labels = { group: 'Callback URLs', url: (title: string) => `Callback URL (${title})` };
 
-  it('offers each callback node\'s URL under $context.callbackUrls, named by the node', () => {
+  it("offers each callback node's URL under $context.callbackUrls, named by the node", () => {
     const tree = buildCallbackUrlVariables(nodes, labels)!;
     expect(tree.label).toBe('Callback URLs');
     expect(tree.children?.map((node) => node.label)).toEqual(['Callback URL (Wait for payment)', 'Callback URL (#3)']);

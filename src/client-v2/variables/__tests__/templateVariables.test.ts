@@ -21,7 +21,14 @@ function written(tree: ReturnType<typeof toMetaTree>): string[] {
 describe('toMetaTree', () => {
   it('gives each node the values from the root down as its paths, and keeps unreachable ones disabled', () => {
     const tree = toMetaTree(
-      [{ key: 'body', value: 'body', label: 'Body', children: [{ key: 'body.订单', value: '订单', label: '订单', disabled: true }] }],
+      [
+        {
+          key: 'body',
+          value: 'body',
+          label: 'Body',
+          children: [{ key: 'body.订单', value: '订单', label: '订单', disabled: true }],
+        },
+      ],
       ['$context'],
     );
     expect(tree).toEqual([
@@ -62,9 +69,15 @@ describe('buildSubscriptionVariables', () => {
     const call = written(toMetaTree(buildSubscriptionVariables('unsubscribe', keptNames(subscription), labels)));
     expect(call).toEqual(expect.arrayContaining(['{{$state.webhookId}}', '{{$state.secret}}', '{{$state.expires}}']));
     expect(call).not.toContain('{{$response}}');
-    const answer = written(toMetaTree(buildSubscriptionVariables('refresh', keptNames(subscription), labels, { answer: true })));
-    expect(answer).toEqual(expect.arrayContaining(['{{$state.webhookId}}', '{{$response.status}}', '{{$response.body}}']));
-    const first = written(toMetaTree(buildSubscriptionVariables('subscribe', keptNames(subscription), labels, { answer: true })));
+    const answer = written(
+      toMetaTree(buildSubscriptionVariables('refresh', keptNames(subscription), labels, { answer: true })),
+    );
+    expect(answer).toEqual(
+      expect.arrayContaining(['{{$state.webhookId}}', '{{$response.status}}', '{{$response.body}}']),
+    );
+    const first = written(
+      toMetaTree(buildSubscriptionVariables('subscribe', keptNames(subscription), labels, { answer: true })),
+    );
     expect(first).toContain('{{$response.body}}');
     expect(first).not.toContain('{{$state.webhookId}}');
   });

@@ -53,7 +53,10 @@ export function captureLogs(app: Application) {
   const loggers = [app.logger, app.requestLogger] as unknown as WinstonLike[];
   loggers.forEach((logger) => logger.add(transport));
   const consoleSpies = (['log', 'info', 'warn', 'error'] as const).map((method) => jest.spyOn(console, method));
-  const printed = () => consoleSpies.flatMap((spy) => spy.mock.calls.map((args) => args.map((arg) => inspect(arg, { depth: 8 })).join(' ')));
+  const printed = () =>
+    consoleSpies.flatMap((spy) =>
+      spy.mock.calls.map((args) => args.map((arg) => inspect(arg, { depth: 8 })).join(' ')),
+    );
   return {
     text: () => [...transport.lines, ...printed()].join('\n'),
     stop: () => {

@@ -26,5 +26,13 @@ export function freshServerDatabase(dialect: string, prefix: string): Promise<Se
 /** The same database as NocoBase's `Application` takes it. */
 export function applicationOptions(dialect: string, database: ServerDatabase): Record<string, unknown> {
   const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_DATABASE } = database.overrides;
-  return { dialect, host: DB_HOST, port: Number(DB_PORT), username: DB_USER, password: DB_PASSWORD, database: DB_DATABASE, logging: false };
+  return {
+    dialect,
+    host: DB_HOST,
+    port: Number(DB_PORT),
+    username: DB_USER,
+    password: DB_PASSWORD,
+    database: DB_DATABASE,
+    logging: false,
+  };
 }

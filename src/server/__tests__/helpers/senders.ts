@@ -12,7 +12,8 @@ export type SignedHeaders = Record<string, string>;
 
 /** @octokit/webhooks-methods is ESM-only; it runs in a child Node process of its own. */
 export function githubSignature(secret: string, payload: string): string {
-  const script = 'import { sign } from "@octokit/webhooks-methods"; process.stdout.write(await sign(process.argv[1], process.argv[2]));';
+  const script =
+    'import { sign } from "@octokit/webhooks-methods"; process.stdout.write(await sign(process.argv[1], process.argv[2]));';
   return execFileSync(process.execPath, ['--input-type=module', '-e', script, secret, payload], { encoding: 'utf8' });
 }
 
@@ -22,7 +23,11 @@ export function githubHeaders(secret: string, payload: string): SignedHeaders {
 
 const stripe = new Stripe('sk_test_webhook_signing_only');
 
-export function stripeHeaders(secret: string, payload: string, timestamp = Math.floor(Date.now() / 1000)): SignedHeaders {
+export function stripeHeaders(
+  secret: string,
+  payload: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): SignedHeaders {
   return { 'Stripe-Signature': stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
 }
 
@@ -35,7 +40,11 @@ export function standardWebhooksHeaders(secret: string, payload: string, id = 'm
 }
 
 /** https://api.slack.com/authentication/verifying-requests-from-slack */
-export function slackHeaders(secret: string, payload: string, timestamp = Math.floor(Date.now() / 1000)): SignedHeaders {
+export function slackHeaders(
+  secret: string,
+  payload: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): SignedHeaders {
   const digest = createHmac('sha256', secret).update(`v0:${timestamp}:${payload}`).digest('hex');
   return { 'X-Slack-Signature': `v0=${digest}`, 'X-Slack-Request-Timestamp': String(timestamp) };
 }

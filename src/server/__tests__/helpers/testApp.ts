@@ -43,7 +43,10 @@ function withExtraPlugins(extra: string[]): string[] {
 async function freshDatabase(dir: string): Promise<TestDatabase> {
   const dialect = process.env.DB_DIALECT ?? 'sqlite';
   if (dialect === 'sqlite') {
-    return { options: { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false }, drop: async () => {} };
+    return {
+      options: { dialect: 'sqlite', storage: path.join(dir, 'db.sqlite'), logging: false },
+      drop: async () => {},
+    };
   }
   const database = await freshServerDatabase(dialect, 'webhook_test');
   return { options: applicationOptions(dialect, database), drop: () => database.drop() };

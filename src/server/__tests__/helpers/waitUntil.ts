@@ -1,8 +1,16 @@
 /** Polls until `check` holds (a check that throws counts as not yet), or fails naming `what`. */
-export async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await Promise.resolve().then(check).catch(() => false)) {
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    ) {
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

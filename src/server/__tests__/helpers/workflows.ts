@@ -8,13 +8,21 @@ export interface NodeSpec {
 }
 
 interface NodeCreator {
-  createNode(values: Record<string, unknown>): Promise<FlowNodeModel & { setDownstream(node: FlowNodeModel): Promise<void> }>;
+  createNode(
+    values: Record<string, unknown>,
+  ): Promise<FlowNodeModel & { setDownstream(node: FlowNodeModel): Promise<void> }>;
 }
 
 /** Creates an enabled webhook workflow whose nodes run one after the other, the way the designer links them. */
 export async function createWebhookWorkflow(
   testApp: TestApp,
-  { sync = false, config = {}, nodes = [], enabled = true, options }: {
+  {
+    sync = false,
+    config = {},
+    nodes = [],
+    enabled = true,
+    options,
+  }: {
     sync?: boolean;
     config?: Record<string, unknown>;
     nodes?: NodeSpec[];
@@ -81,14 +89,21 @@ export async function waitForExecutions(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`expected ${count} finished executions, found ${rows.length}: ${JSON.stringify(rows.map((r) => r.status))}`);
+  throw new Error(
+    `expected ${count} finished executions, found ${rows.length}: ${JSON.stringify(rows.map((r) => r.status))}`,
+  );
 }
 
 export function basicAuth(username: string, password: string) {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
-export function postJson(testApp: TestApp, key: string, body: unknown, init: { headers?: Record<string, string>; query?: string } = {}) {
+export function postJson(
+  testApp: TestApp,
+  key: string,
+  body: unknown,
+  init: { headers?: Record<string, string>; query?: string } = {},
+) {
   return testApp.request(`/api/webhook:trigger/${key}${init.query ?? ''}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...init.headers },
@@ -98,6 +113,8 @@ export function postJson(testApp: TestApp, key: string, body: unknown, init: { h
 
 /** Inbox rows of a workflow that are deliveries to run, not refused or repeated requests kept for the history. */
 export async function deliveriesToRun(testApp: TestApp, workflowId: number | string | Array<number | string>) {
-  const rows = await testApp.app.db.getModel('webhookDeliveries').findAll({ where: { workflowId }, order: [['id', 'ASC']] });
+  const rows = await testApp.app.db
+    .getModel('webhookDeliveries')
+    .findAll({ where: { workflowId }, order: [['id', 'ASC']] });
   return rows.filter((row) => !['refused', 'duplicate', 'dropped'].includes(row.get('state') as string));
 }

@@ -32,7 +32,14 @@ describe('sortListenerWindows', () => {
 
   it('reads dates as the database gives them, objects or text', () => {
     const { ended } = sortListenerWindows(
-      [{ id: 7, workflowKey: 'a', capturedAt: '2026-03-01 10:59:59.000 +00:00', expiresAt: '2026-03-01 11:01:00.000 +00:00' }],
+      [
+        {
+          id: 7,
+          workflowKey: 'a',
+          capturedAt: '2026-03-01 10:59:59.000 +00:00',
+          expiresAt: '2026-03-01 11:01:00.000 +00:00',
+        },
+      ],
       now,
     );
     expect(ended).toEqual([7]);

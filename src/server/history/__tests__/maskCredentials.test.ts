@@ -38,7 +38,20 @@ describe('isCredentialName', () => {
   });
 
   it('leaves ordinary names alone, also where a short credential word is only part of one', () => {
-    const ordinary = ['content-type', 'x-github-event', 'x-request-id', 'user-agent', 'page', 'filter', 'challenge', 'design', 'zipcode', 'passenger', 'signal', 'shipping'];
+    const ordinary = [
+      'content-type',
+      'x-github-event',
+      'x-request-id',
+      'user-agent',
+      'page',
+      'filter',
+      'challenge',
+      'design',
+      'zipcode',
+      'passenger',
+      'signal',
+      'shipping',
+    ];
     expect(ordinary.filter(isCredentialName)).toEqual([]);
   });
 });
@@ -46,8 +59,21 @@ describe('isCredentialName', () => {
 describe('maskHeaders', () => {
   it('masks credential-like headers and joins repeated ones', () => {
     expect(
-      maskHeaders({ 'x-auth': 'a1', 'x-webhook-key': 'k1', 'private-key': 'p1', 'x-shop': 'acme', accept: ['a', 'b'], gone: undefined }),
-    ).toEqual({ 'x-auth': MASKED_VALUE, 'x-webhook-key': MASKED_VALUE, 'private-key': MASKED_VALUE, 'x-shop': 'acme', accept: 'a, b' });
+      maskHeaders({
+        'x-auth': 'a1',
+        'x-webhook-key': 'k1',
+        'private-key': 'p1',
+        'x-shop': 'acme',
+        accept: ['a', 'b'],
+        gone: undefined,
+      }),
+    ).toEqual({
+      'x-auth': MASKED_VALUE,
+      'x-webhook-key': MASKED_VALUE,
+      'private-key': MASKED_VALUE,
+      'x-shop': 'acme',
+      accept: 'a, b',
+    });
   });
 });
 

@@ -9,7 +9,10 @@ const CALCULATION = { type: 'calculation', config: { engine: 'math.js', expressi
 
 function capturingReport() {
   const errors: string[] = [];
-  return { errors, report: { version: '2.2.15', logger: { error: (message: string) => errors.push(message), info: () => 0 } } };
+  return {
+    errors,
+    report: { version: '2.2.15', logger: { error: (message: string) => errors.push(message), info: () => 0 } },
+  };
 }
 
 describe('the workflow engine, as the SQLite scheduler sees it', () => {
@@ -39,7 +42,10 @@ describe('the workflow engine, as the SQLite scheduler sees it', () => {
     });
     expect(finishedWhileHeld).toBe(0);
     await waitUntil(
-      async () => (await executionsOf(current(), workflow.id)).every((execution) => execution.status === EXECUTION_STATUS.RESOLVED),
+      async () =>
+        (await executionsOf(current(), workflow.id)).every(
+          (execution) => execution.status === EXECUTION_STATUS.RESOLVED,
+        ),
       'the held runs to finish once released',
     );
     await activity.quiet();
@@ -51,7 +57,9 @@ describe('the workflow engine, as the SQLite scheduler sees it', () => {
     const bare = {} as PluginWorkflowServer;
     const activity = engineActivity(bare, current().app.eventQueue, report);
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/^\[webhook\] NocoBase 2\.2\.15: workflow engine activity: the workflow plugin has no `dispatcher`;/);
+    expect(errors[0]).toMatch(
+      /^\[webhook\] NocoBase 2\.2\.15: workflow engine activity: the workflow plugin has no `dispatcher`;/,
+    );
     expect(errors[1]).toMatch(/^\[webhook\] NocoBase 2\.2\.15: workflow engine queue: /);
     expect(activity.busy()).toBe(false);
     await expect(activity.quiet()).resolves.toBeUndefined();

@@ -10,7 +10,10 @@ function capturingReport() {
   const lines = { info: [] as string[], error: [] as string[] };
   const report = {
     version: '2.2.15',
-    logger: { info: (message: string) => lines.info.push(message), error: (message: string) => lines.error.push(message) },
+    logger: {
+      info: (message: string) => lines.info.push(message),
+      error: (message: string) => lines.error.push(message),
+    },
   };
   return { lines, report };
 }
@@ -22,7 +25,8 @@ interface RawConnection {
 
 function rawSqlite(file: string) {
   const connection = new sqlite3.Database(file);
-  const run = (sql: string) => new Promise<void>((resolve, reject) => connection.run(sql, (error) => (error ? reject(error) : resolve())));
+  const run = (sql: string) =>
+    new Promise<void>((resolve, reject) => connection.run(sql, (error) => (error ? reject(error) : resolve())));
   return { run, close: () => new Promise<void>((resolve) => connection.close(() => resolve())) };
 }
 
@@ -100,7 +104,9 @@ describe('SQLite tuning', () => {
     expect(second).toBe(first);
     const [a, b] = await Promise.all([connectionOf(), connectionOf()]);
     expect(a).not.toBe(b);
-    const [[{ count }]] = (await db.sequelize.query('SELECT COUNT(*) AS count FROM notes')) as unknown as [[{ count: number }]];
+    const [[{ count }]] = (await db.sequelize.query('SELECT COUNT(*) AS count FROM notes')) as unknown as [
+      [{ count: number }],
+    ];
     expect(count).toBe(4);
 
     await db.close();
@@ -123,7 +129,11 @@ describe('SQLite tuning', () => {
     expect(missing).toEqual({ ok: false, problem: expect.stringContaining('getConnection, releaseConnection, close') });
     const { lines, report } = capturingReport();
     expect(await tuneSqlite(db, report, {}, () => missing)).toHaveLength(3);
-    expect(lines.error).toEqual([expect.stringMatching(/^\[webhook\] NocoBase 2\.2\.15: SQLite connections: Sequelize's SQLite connection manager has no getConnection, releaseConnection, close;/)]);
+    expect(lines.error).toEqual([
+      expect.stringMatching(
+        /^\[webhook\] NocoBase 2\.2\.15: SQLite connections: Sequelize's SQLite connection manager has no getConnection, releaseConnection, close;/,
+      ),
+    ]);
     expect(await journalMode(db)).toBe('wal');
   });
 });

@@ -10,7 +10,15 @@ describe('answers built from configuration', () => {
 
   it('drops invalid header names and turns a status outside 200–599 into a 500 that says so', () => {
     const defaults = { status: 200, headers: {}, body: null as unknown };
-    const built = answerFromResponseConfig({ headers: [{ name: 'Bad Name', value: 'x' }, { name: 'X-Ok', value: 1 }] }, defaults);
+    const built = answerFromResponseConfig(
+      {
+        headers: [
+          { name: 'Bad Name', value: 'x' },
+          { name: 'X-Ok', value: 1 },
+        ],
+      },
+      defaults,
+    );
     expect(built.answer).toEqual({ status: 200, headers: { 'X-Ok': '1' }, body: null });
     expect(built.problems).toEqual([expect.stringContaining('Bad Name')]);
 

@@ -31,7 +31,10 @@ describe('migrations', () => {
 
   it('leave a working plugin behind: a webhook answers after the upgrade', async () => {
     await upgrade(current());
-    const workflow = await createWebhookWorkflow(current(), { sync: true, nodes: [{ type: 'response', config: { body: 'ok' } }] });
+    const workflow = await createWebhookWorkflow(current(), {
+      sync: true,
+      nodes: [{ type: 'response', config: { body: 'ok' } }],
+    });
     const response = await postJson(current(), workflow.key, {});
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('ok');

@@ -42,7 +42,10 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     const position = jsonErrorPosition(text);
-    throw new WebhookRejection(400, position < 0 ? 'Malformed JSON body' : `Malformed JSON body (at position ${position})`);
+    throw new WebhookRejection(
+      400,
+      position < 0 ? 'Malformed JSON body' : `Malformed JSON body (at position ${position})`,
+    );
   }
 }
 
@@ -76,7 +79,10 @@ function parseXml(text: string): unknown {
   } catch (error) {
     // The parser's one limit it names without quoting the body; its other messages quote tag names.
     const tooDeep = /Maximum nested tags exceeded/.test((error as Error).message);
-    throw new WebhookRejection(400, tooDeep ? `XML body is nested deeper than ${MAX_NESTING} levels` : 'XML body could not be parsed');
+    throw new WebhookRejection(
+      400,
+      tooDeep ? `XML body is nested deeper than ${MAX_NESTING} levels` : 'XML body could not be parsed',
+    );
   }
 }
 
@@ -127,5 +133,8 @@ export function parseBodyBytes(raw: Buffer, contentType: string | undefined, kee
     return null;
   }
   // The Content-Type is the sender's text, so it is not repeated.
-  throw new WebhookRejection(415, 'Binary bodies of this Content-Type are kept only when the trigger keeps the raw body');
+  throw new WebhookRejection(
+    415,
+    'Binary bodies of this Content-Type are kept only when the trigger keeps the raw body',
+  );
 }

@@ -45,7 +45,10 @@ let trusted: { source: string; list: BlockList | null } | null = null;
 function trustedProxies(): BlockList | null {
   const source = process.env.WEBHOOK_TRUSTED_PROXIES ?? '';
   if (trusted?.source !== source) {
-    const entries = source.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const entries = source
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     trusted = { source, list: entries.length ? buildAddressList(entries).list : null };
   }
   return trusted.list;

@@ -34,6 +34,9 @@ export function refuseHostileShape(value: unknown, part: string, maxDepth: numbe
  */
 export function refusePollutingKeys(urlEncoded: string, part: 'query' | 'body'): void {
   if (POLLUTING_KEY.test(decodeUrlEncoded(urlEncoded, part))) {
-    throw new WebhookRejection(400, `Request ${part} contains a __proto__ or constructor.prototype key, which is refused`);
+    throw new WebhookRejection(
+      400,
+      `Request ${part} contains a __proto__ or constructor.prototype key, which is refused`,
+    );
   }
 }

@@ -45,7 +45,10 @@ export function parseMultipart(raw: Buffer, contentType: string): Promise<Multip
     } catch (error) {
       // busboy's messages are fixed texts but for one, which repeats the Content-Type: the
       // sender's text is cut from it, since the refusal is written to the request log.
-      refuse(400, `Malformed multipart body: ${(error as Error).message.replace(/^(Unsupported content type):[\s\S]*$/, '$1')}`);
+      refuse(
+        400,
+        `Malformed multipart body: ${(error as Error).message.replace(/^(Unsupported content type):[\s\S]*$/, '$1')}`,
+      );
       return;
     }
     const body: MultipartBody = { fields: Object.create(null), files: [] };

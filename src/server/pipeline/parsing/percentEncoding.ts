@@ -10,6 +10,9 @@ export function decodeUrlEncoded(text: string, part: 'query' | 'body'): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    throw new WebhookRejection(400, part === 'query' ? 'Query string is not valid percent-encoding' : 'Form body is not valid percent-encoding');
+    throw new WebhookRejection(
+      400,
+      part === 'query' ? 'Query string is not valid percent-encoding' : 'Form body is not valid percent-encoding',
+    );
   }
 }

@@ -5,7 +5,11 @@ import { allowedMethods } from './guardMethod';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 function allowedOrigin(origins: string[] | undefined, origin: string): boolean {
-  return Boolean(origin) && Array.isArray(origins) && origins.some((listed) => listed === '*' || listed.replace(/\/$/, '') === origin);
+  return (
+    Boolean(origin) &&
+    Array.isArray(origins) &&
+    origins.some((listed) => listed === '*' || listed.replace(/\/$/, '') === origin)
+  );
 }
 
 /**
@@ -37,7 +41,10 @@ export const answerCors: Stage<Resolved, Resolved> = (delivery) => {
     throw new WebhookRejection(403, 'CORS preflight refused: this origin is not allowed');
   }
   if (!(methods as string[]).includes(requested)) {
-    throw new WebhookRejection(403, `CORS preflight refused: the requested method is not allowed, use ${methods.join(', ')}`);
+    throw new WebhookRejection(
+      403,
+      `CORS preflight refused: the requested method is not allowed, use ${methods.join(', ')}`,
+    );
   }
   const requestedHeaders = ctx.get('access-control-request-headers');
   return new Answered({

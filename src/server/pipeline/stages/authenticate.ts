@@ -79,12 +79,16 @@ export function authenticate(secrets: SecretReader): Guard<Resolved> {
     const kind = CREDENTIALS[auth.type];
     if (!kind) {
       // An authentication type this version does not know must not silently let requests through.
-      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: unknown authentication type "${String(auth.type)}"`);
+      delivery.logger.error(
+        `[webhook] workflow ${delivery.workflow.id}: unknown authentication type "${String(auth.type)}"`,
+      );
       throw new WebhookRejection(401, 'Authentication required');
     }
     const secret = secrets(kind.secretOf(auth));
     if (!secret) {
-      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: the ${auth.type} credential is empty or names an unset variable`);
+      delivery.logger.error(
+        `[webhook] workflow ${delivery.workflow.id}: the ${auth.type} credential is empty or names an unset variable`,
+      );
       throw new WebhookRejection(401, 'Authentication required');
     }
     const { presented, expected, challenge } = kind.read(auth, (name) => delivery.ctx.get(name), secret);

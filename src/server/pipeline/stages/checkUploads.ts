@@ -30,8 +30,12 @@ export function checkUploads(fileManager: () => FileManager | null): Stage<Parse
       if (error instanceof WebhookRejection) {
         throw error;
       }
-      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: uploaded files could not be checked`, { error });
-      throw new WebhookRejection(503, 'The uploaded files could not be checked, try again later', { 'Retry-After': '5' });
+      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: uploaded files could not be checked`, {
+        error,
+      });
+      throw new WebhookRejection(503, 'The uploaded files could not be checked, try again later', {
+        'Retry-After': '5',
+      });
     }
   };
 }

@@ -50,7 +50,10 @@ export function answerForRun(processor: Processor | null): HttpAnswer {
   }
   if (status === EXECUTION_STATUS.ABORTED && reason === TIMEOUT_REASON) {
     // NocoBase's own execution timeout (Advanced options → Timeout settings) ended the run.
-    const aborted = jsonError(408, 'The workflow run was aborted by its execution timeout (Advanced options → Timeout settings)');
+    const aborted = jsonError(
+      408,
+      'The workflow run was aborted by its execution timeout (Advanced options → Timeout settings)',
+    );
     return { ...aborted, body: { ...(aborted.body as object), executionId: id } };
   }
   const failure = jsonError(500, 'The workflow run failed');
@@ -59,12 +62,19 @@ export function answerForRun(processor: Processor | null): HttpAnswer {
 
 /** The sender of a sync delivery that never started gets this: nothing ran, a retry is safe. */
 function notStartedAnswer(seconds: number): HttpAnswer {
-  return jsonError(503, `The workflow could not start within ${seconds} s because this instance is busy; nothing ran, try again`, {
-    'Retry-After': '5',
-  });
+  return jsonError(
+    503,
+    `The workflow could not start within ${seconds} s because this instance is busy; nothing ran, try again`,
+    {
+      'Retry-After': '5',
+    },
+  );
 }
 
-async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outcomes }: DispatchDeps): Promise<HttpAnswer> {
+async function dispatchSync(
+  delivery: Stored,
+  { workflowPlugin, scheduler, outcomes }: DispatchDeps,
+): Promise<HttpAnswer> {
   const { workflow, context, ctx, logger } = delivery;
   const [{ eventKey }] = delivery.runs;
   const responder = new WebhookResponder();
@@ -98,14 +108,18 @@ async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outco
     // so that a job saying "sent" is never contradicted by a 408.
     run
       .then((processor) => outcomes.record(eventKey, processor, responder.answer))
-      .catch((error: unknown) => logger.error(`[webhook] workflow ${workflow.id}: run failed after answering`, { error }));
+      .catch((error: unknown) =>
+        logger.error(`[webhook] workflow ${workflow.id}: run failed after answering`, { error }),
+      );
     return responder.answer;
   }
   if (outcome === TIMED_OUT) {
     if (!started) {
       // Its sender is answered now and will retry: a run starting later would be a second one.
       abandoned = true;
-      logger.warn(`[webhook] workflow ${workflow.id}: synchronous delivery waited ${ms / 1000} s to start, answered 503, not run`);
+      logger.warn(
+        `[webhook] workflow ${workflow.id}: synchronous delivery waited ${ms / 1000} s to start, answered 503, not run`,
+      );
       const answer = notStartedAnswer(ms / 1000);
       await outcomes.record(eventKey, null, answer);
       return answer;
@@ -113,7 +127,9 @@ async function dispatchSync(delivery: Stored, { workflowPlugin, scheduler, outco
     // A run that started is not cancelled: whatever it does still happens and is recorded.
     run
       .then((processor) => outcomes.record(eventKey, processor, null))
-      .catch((error: unknown) => logger.error(`[webhook] workflow ${workflow.id}: run failed after timeout`, { error }));
+      .catch((error: unknown) =>
+        logger.error(`[webhook] workflow ${workflow.id}: run failed after timeout`, { error }),
+      );
     logger.warn(`[webhook] workflow ${workflow.id}: synchronous run exceeded ${ms / 1000} s, answered 408`);
     const answer = timeoutAnswer(ms / 1000);
     await outcomes.record(eventKey, null, answer);

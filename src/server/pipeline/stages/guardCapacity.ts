@@ -47,7 +47,9 @@ export function guardBacklog(limits: CapacityLimits, load: Load): Guard<Resolved
   return (delivery) => {
     // A sync delivery adds nothing to the backlog: its run happens while its sender waits.
     if (!delivery.sync && load.backlog >= limits.maxBacklog) {
-      throw new WebhookRejection(503, 'Too many deliveries are waiting to run, try again later', { 'Retry-After': '30' });
+      throw new WebhookRejection(503, 'Too many deliveries are waiting to run, try again later', {
+        'Retry-After': '30',
+      });
     }
   };
 }

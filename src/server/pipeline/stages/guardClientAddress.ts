@@ -19,7 +19,9 @@ export function guardClientAddress(): Guard<Resolved> {
       allowlist = buildAddressList(entries);
       built.set(entries, allowlist);
       if (allowlist.invalid.length) {
-        delivery.logger.warn(`[webhook] workflow ${delivery.workflow.id}: ignored IP allow-list entries ${allowlist.invalid.join(', ')}`);
+        delivery.logger.warn(
+          `[webhook] workflow ${delivery.workflow.id}: ignored IP allow-list entries ${allowlist.invalid.join(', ')}`,
+        );
       }
     }
     if (!listHas(allowlist.list, clientAddressOf(delivery.ctx))) {

@@ -64,7 +64,8 @@ export function guardRate(counter: Counter, now: () => number = Date.now): Guard
  * counts against the caller's address.
  */
 export function refusalLimit(counter: Counter, now: () => number = Date.now) {
-  const ruleOf = (delivery: Resolved) => windowOf(delivery.config.limits?.refusedRateLimit ?? DEFAULT_REFUSED_RATE_LIMIT);
+  const ruleOf = (delivery: Resolved) =>
+    windowOf(delivery.config.limits?.refusedRateLimit ?? DEFAULT_REFUSED_RATE_LIMIT);
   const nameOf = (delivery: Resolved) => `refused:${delivery.key}:${clientAddressOf(delivery.ctx)}`;
   const guard: Guard<Resolved> = async (delivery) => {
     const rule = ruleOf(delivery);

@@ -54,7 +54,10 @@ export function answerListened(
     return new Answered({
       status: 200,
       headers: {},
-      body: { listened: true, message: 'Received as a test request for the workflow designer; the workflow is not enabled, nothing ran' },
+      body: {
+        listened: true,
+        message: 'Received as a test request for the workflow designer; the workflow is not enabled, nothing ran',
+      },
     });
   };
 }
@@ -75,7 +78,11 @@ export function copyToListener(listeners: Listeners): Stage<Parsed, Parsed> {
           body: context.body,
           receivedAt: new Date(delivery.receivedAt).toISOString(),
         })
-        .catch((error) => delivery.logger.warn(`[webhook] workflow ${delivery.workflow.id}: a test request could not be handed over`, { error }));
+        .catch((error) =>
+          delivery.logger.warn(`[webhook] workflow ${delivery.workflow.id}: a test request could not be handed over`, {
+            error,
+          }),
+        );
     }
     return delivery;
   };

@@ -29,7 +29,9 @@ export function parseQuery(querystring: string): Record<string, unknown> {
 
 /** `$context.rawBody`: the bytes as text, or base64 when they are not UTF-8. */
 function rawBodyFields(raw: Buffer): Pick<WebhookContext, 'rawBody' | 'rawBodyEncoding'> {
-  return isUtf8(raw) ? { rawBody: raw.toString('utf8'), rawBodyEncoding: 'utf8' } : { rawBody: raw.toString('base64'), rawBodyEncoding: 'base64' };
+  return isUtf8(raw)
+    ? { rawBody: raw.toString('utf8'), rawBodyEncoding: 'utf8' }
+    : { rawBody: raw.toString('base64'), rawBodyEncoding: 'base64' };
 }
 
 async function parseBody(delivery: Read): Promise<{ body: unknown; uploads?: ReceivedFile[] }> {

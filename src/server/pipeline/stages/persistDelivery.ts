@@ -66,7 +66,9 @@ export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<S
       } catch (error) {
         if (!(error instanceof DuplicateDelivery) || attempt > 0) {
           if (error instanceof DuplicateDelivery) {
-            throw new WebhookRejection(409, 'A delivery with this id is being stored', { 'Retry-After': RETRY_AFTER_SECONDS });
+            throw new WebhookRejection(409, 'A delivery with this id is being stored', {
+              'Retry-After': RETRY_AFTER_SECONDS,
+            });
           }
           delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: delivery could not be stored`, { error });
           throw new WebhookRejection(503, 'The delivery could not be stored, try again later', {
@@ -74,10 +76,12 @@ export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<S
           });
         }
         // Not `raw`: JSON columns come back as text from SQLite and MySQL unless the model reads them.
-        const earlier = (await model().findOne({
-          where: { idempotencyKey: error.idempotencyKey },
-          attributes: ['id', 'receivedAt', 'state', 'answer'],
-        }))?.toJSON() as EarlierDelivery | undefined;
+        const earlier = (
+          await model().findOne({
+            where: { idempotencyKey: error.idempotencyKey },
+            attributes: ['id', 'receivedAt', 'state', 'answer'],
+          })
+        )?.toJSON() as EarlierDelivery | undefined;
         if (earlier && Date.now() - new Date(earlier.receivedAt).getTime() < ttlMs(delivery)) {
           delivery.trace.rejection = 'duplicate delivery id';
           delivery.trace.outcome = 'duplicate';
@@ -86,7 +90,10 @@ export function persistDelivery({ db, inbox, instanceId }: PersistDeps): Stage<S
         }
         // Remembered for longer than its time to live: the earlier row keeps its history, not its id.
         if (earlier) {
-          await model().update({ idempotencyKey: null }, { where: { id: earlier.id, idempotencyKey: error.idempotencyKey } });
+          await model().update(
+            { idempotencyKey: null },
+            { where: { id: earlier.id, idempotencyKey: error.idempotencyKey } },
+          );
         }
       }
     }

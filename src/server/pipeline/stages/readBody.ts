@@ -46,7 +46,9 @@ export function readWithin(ctx: Context, limit: number, timeoutMs: number): Prom
       reading.catch(() => undefined);
       ctx.req.unpipe();
       reject(
-        new WebhookRejection(408, `Request body was not received within ${timeoutMs / 1000} s`, { Connection: 'close' }),
+        new WebhookRejection(408, `Request body was not received within ${timeoutMs / 1000} s`, {
+          Connection: 'close',
+        }),
       );
     }, timeoutMs);
   });
@@ -83,9 +85,13 @@ export function readBody<In extends Resolved = Resolved>(
       }
       const error = caught as RawBodyError;
       if (error.type === 'entity.too.large') {
-        throw new WebhookRejection(413, `Request body is larger than the limit of ${bytes.format(limit)} (${limit} bytes)`, {
-          Connection: 'close',
-        });
+        throw new WebhookRejection(
+          413,
+          `Request body is larger than the limit of ${bytes.format(limit)} (${limit} bytes)`,
+          {
+            Connection: 'close',
+          },
+        );
       }
       if (error.type === 'request.size.invalid') {
         throw new WebhookRejection(400, 'Request body length does not match Content-Length');

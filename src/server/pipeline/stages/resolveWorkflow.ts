@@ -7,7 +7,10 @@ import { Received, Resolved, Stage, WebhookRejection } from '../Delivery';
  * Finds the enabled webhook workflow bound to the key in the URL (an in-memory index, no query),
  * and decides once whether its sender waits for the run.
  */
-export function resolveWorkflow(trigger: WebhookTrigger, isSync: (workflow: WorkflowModel) => boolean): Stage<Received, Resolved> {
+export function resolveWorkflow(
+  trigger: WebhookTrigger,
+  isSync: (workflow: WorkflowModel) => boolean,
+): Stage<Received, Resolved> {
   return (delivery) => {
     const workflow = trigger.findEnabled(delivery.key);
     if (!workflow) {

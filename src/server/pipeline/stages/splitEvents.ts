@@ -94,7 +94,11 @@ export const splitEvents: Stage<Identified, Split> = (delivery) => {
       : delivery.idempotencyKey
         ? hash(`${delivery.idempotencyKey}#${index}`)
         : undefined;
-    events.push({ context: { ...delivery.context, event, eventType }, deliveryId: eventId || delivery.deliveryId, idempotencyKey });
+    events.push({
+      context: { ...delivery.context, event, eventType },
+      deliveryId: eventId || delivery.deliveryId,
+      idempotencyKey,
+    });
   });
   return { ...delivery, events, dropped: { count: droppedCount, types: [...droppedTypes] } };
 };

@@ -25,6 +25,9 @@ export async function startsNothingNew(db: Database, delivery: Split): Promise<b
   if (!delivery.idempotencyKey) {
     return false;
   }
-  const earlier = await model.findOne({ where: { idempotencyKey: delivery.idempotencyKey }, attributes: ['receivedAt'] });
+  const earlier = await model.findOne({
+    where: { idempotencyKey: delivery.idempotencyKey },
+    attributes: ['receivedAt'],
+  });
   return Boolean(earlier) && Date.now() - new Date(earlier?.get('receivedAt') as Date).getTime() < ttlMs(delivery);
 }

@@ -17,7 +17,11 @@ export const RETRY_AFTER_SECONDS = '5';
 export function storeEvents(inbox: InboxWriter, instanceId: string) {
   return async (delivery: Split & { events: DeliveryEvent[] }, answerNow: HttpAnswer): Promise<Stored> => {
     const rows = delivery.events.map((event) => ({
-      ...deliveryValues(delivery, event.context, { eventKey: `${EVENT_KEY_PREFIX}${randomUUID()}`, answerNow, instanceId }),
+      ...deliveryValues(delivery, event.context, {
+        eventKey: `${EVENT_KEY_PREFIX}${randomUUID()}`,
+        answerNow,
+        instanceId,
+      }),
       deliveryId: event.deliveryId ?? null,
       idempotencyKey: event.idempotencyKey ?? null,
     }));
@@ -29,17 +33,24 @@ export function storeEvents(inbox: InboxWriter, instanceId: string) {
               ...deliveryValues(delivery, delivery.context, { eventKey: null, answerNow, instanceId }),
               idempotencyKey: null,
               state: DELIVERY_STATE.DROPPED,
-              error: count ? `${count} events left out by the type filter (${types.join(', ')})` : 'No events at the configured path',
+              error: count
+                ? `${count} events left out by the type filter (${types.join(', ')})`
+                : 'No events at the configured path',
             },
           ]
         : [];
     const results = await Promise.allSettled([...rows, ...dropped].map((values) => inbox.store(values)));
     const failure = results.find(
-      (result): result is PromiseRejectedResult => result.status === 'rejected' && !(result.reason instanceof DuplicateDelivery),
+      (result): result is PromiseRejectedResult =>
+        result.status === 'rejected' && !(result.reason instanceof DuplicateDelivery),
     );
     if (failure) {
-      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: events could not be stored`, { error: failure.reason });
-      throw new WebhookRejection(503, 'The delivery could not be stored, try again later', { 'Retry-After': RETRY_AFTER_SECONDS });
+      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: events could not be stored`, {
+        error: failure.reason,
+      });
+      throw new WebhookRejection(503, 'The delivery could not be stored, try again later', {
+        'Retry-After': RETRY_AFTER_SECONDS,
+      });
     }
     const runs = rows
       .filter((_, index) => results[index].status === 'fulfilled')

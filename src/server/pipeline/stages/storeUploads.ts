@@ -19,7 +19,10 @@ export interface UploadDeps {
 
 /** A name safe to write to disk that keeps what the sender called the file (the stored title). */
 function safeName(filename: string): string {
-  const base = path.basename(filename).replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 120);
+  const base = path
+    .basename(filename)
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+    .slice(0, 120);
   return base && base !== '.' && base !== '..' ? base : 'file';
 }
 
@@ -87,8 +90,12 @@ export function storeUploads({ db, fileManager }: UploadDeps): Stage<Split, Spli
         events: delivery.events?.map((event) => ({ ...event, context: { ...event.context, files } })),
       };
     } catch (error) {
-      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: uploaded files could not be stored`, { error });
-      throw new WebhookRejection(503, 'The uploaded files could not be stored, try again later', { 'Retry-After': '5' });
+      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: uploaded files could not be stored`, {
+        error,
+      });
+      throw new WebhookRejection(503, 'The uploaded files could not be stored, try again later', {
+        'Retry-After': '5',
+      });
     }
   };
 }

@@ -1,6 +1,10 @@
 import type { SecretReader } from '../../support/secrets';
 import { schemeOf } from '../../signature/schemes';
-import { DEFAULT_TOLERANCE_SECONDS, SignatureFailure, verifySignatureBytes } from '../../signature/verifySignatureBytes';
+import {
+  DEFAULT_TOLERANCE_SECONDS,
+  SignatureFailure,
+  verifySignatureBytes,
+} from '../../signature/verifySignatureBytes';
 import { Guard, Read, WebhookRejection } from '../Delivery';
 
 /**
@@ -17,7 +21,9 @@ export function verifySignature(secrets: SecretReader): Guard<Read> {
     }
     const secret = secrets(config.secret);
     if (!secret) {
-      delivery.logger.error(`[webhook] workflow ${delivery.workflow.id}: the signing secret is empty or names an unset variable`);
+      delivery.logger.error(
+        `[webhook] workflow ${delivery.workflow.id}: the signing secret is empty or names an unset variable`,
+      );
       throw new WebhookRejection(401, 'Signature cannot be verified');
     }
     const tolerance = Number(config.tolerance);

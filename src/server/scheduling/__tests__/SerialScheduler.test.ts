@@ -85,10 +85,12 @@ describe('SerialScheduler', () => {
     let keepSending = true;
     // A sender that always has another sync delivery waiting.
     const sendSync = (n: number): Promise<void> =>
-      scheduler.runSync(async () => {
-        order.push(`sync-${n}`);
-        await tick();
-      }).then(() => (keepSending && n < 40 ? sendSync(n + 2) : undefined));
+      scheduler
+        .runSync(async () => {
+          order.push(`sync-${n}`);
+          await tick();
+        })
+        .then(() => (keepSending && n < 40 ? sendSync(n + 2) : undefined));
     const senders = [sendSync(0), sendSync(1)];
     await tick();
     scheduler.startAsync(async () => {

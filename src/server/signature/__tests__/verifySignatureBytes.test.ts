@@ -49,7 +49,12 @@ const presets: Array<{
   stale?: (secret: string, payload: string) => Record<string, string>;
 }> = [
   { preset: 'github', secret: SECRET, sign: githubHeaders },
-  { preset: 'stripe', secret: 'whsec_stripe_test', sign: stripeHeaders, stale: (s, p) => stripeHeaders(s, p, HOUR_AGO) },
+  {
+    preset: 'stripe',
+    secret: 'whsec_stripe_test',
+    sign: stripeHeaders,
+    stale: (s, p) => stripeHeaders(s, p, HOUR_AGO),
+  },
   {
     preset: 'standard-webhooks',
     secret: STANDARD_SECRET,
@@ -69,36 +74,58 @@ describe.each(presets)('the $preset preset', ({ preset, secret, sign, stale }) =
 
   it('refuses a tampered body, a wrong secret and a missing header, saying which', () => {
     expect(failure(() => verify(config, TAMPERED, sign(secret, PAYLOAD)))).toBe('Signature does not match');
-    const wrongSecret = preset === 'standard-webhooks' ? `whsec_${Buffer.from('another-key-another-key-another!').toString('base64')}` : 'not-the-secret';
+    const wrongSecret =
+      preset === 'standard-webhooks'
+        ? `whsec_${Buffer.from('another-key-another-key-another!').toString('base64')}`
+        : 'not-the-secret';
     expect(failure(() => verify(config, PAYLOAD, sign(wrongSecret, PAYLOAD)))).toBe('Signature does not match');
     expect(failure(() => verify(config, PAYLOAD, {}))).toMatch(/^Missing signature header /);
   });
 
   if (stale) {
     it('refuses a timestamp outside the tolerance', () => {
-      expect(failure(() => verify(config, PAYLOAD, stale(secret, PAYLOAD)))).toBe('Signature timestamp is outside the tolerance of 300 s');
-      expect(failure(() => verify({ ...config, tolerance: 7200 } as SignatureConfig, PAYLOAD, stale(secret, PAYLOAD)))).toBe('passed');
+      expect(failure(() => verify(config, PAYLOAD, stale(secret, PAYLOAD)))).toBe(
+        'Signature timestamp is outside the tolerance of 300 s',
+      );
+      expect(
+        failure(() => verify({ ...config, tolerance: 7200 } as SignatureConfig, PAYLOAD, stale(secret, PAYLOAD))),
+      ).toBe('passed');
     });
   }
 });
 
 describe('signature details', () => {
-  it('matches GitHub\'s published test vector', () => {
+  it("matches GitHub's published test vector", () => {
     expect(githubSignature("It's a Secret to Everybody", 'Hello, World!')).toBe(
       'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
     );
-    const headers = { 'X-Hub-Signature-256': 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17' };
-    expect(failure(() => verify({ preset: 'github', secret: "It's a Secret to Everybody" }, 'Hello, World!', headers))).toBe('passed');
+    const headers = {
+      'X-Hub-Signature-256': 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
+    };
+    expect(
+      failure(() => verify({ preset: 'github', secret: "It's a Secret to Everybody" }, 'Hello, World!', headers)),
+    ).toBe('passed');
   });
 
   it('accepts any one of several Standard Webhooks signatures during a key rotation', () => {
     const old = `whsec_${Buffer.from('the-previous-key-the-previous-k!').toString('base64')}`;
     const signed = standardWebhooksHeaders(STANDARD_SECRET, PAYLOAD);
     const withOld = standardWebhooksHeaders(old, PAYLOAD);
-    const rotating = { ...signed, 'webhook-signature': `${withOld['webhook-signature']} ${signed['webhook-signature']}` };
-    expect(failure(() => verify({ preset: 'standard-webhooks', secret: STANDARD_SECRET }, PAYLOAD, rotating))).toBe('passed');
-    const svix = { 'svix-id': signed['webhook-id'], 'svix-timestamp': signed['webhook-timestamp'], 'svix-signature': signed['webhook-signature'] };
-    expect(failure(() => verify({ preset: 'standard-webhooks', secret: STANDARD_SECRET }, PAYLOAD, svix))).toBe('passed');
+    const rotating = {
+      ...signed,
+      'webhook-signature': `${withOld['webhook-signature']} ${signed['webhook-signature']}`,
+    };
+    expect(failure(() => verify({ preset: 'standard-webhooks', secret: STANDARD_SECRET }, PAYLOAD, rotating))).toBe(
+      'passed',
+    );
+    const svix = {
+      'svix-id': signed['webhook-id'],
+      'svix-timestamp': signed['webhook-timestamp'],
+      'svix-signature': signed['webhook-signature'],
+    };
+    expect(failure(() => verify({ preset: 'standard-webhooks', secret: STANDARD_SECRET }, PAYLOAD, svix))).toBe(
+      'passed',
+    );
   });
 
   it('accepts a Stripe header with several v1 entries when one matches', () => {
@@ -111,7 +138,13 @@ describe('signature details', () => {
   it('verifies any HMAC header scheme from the custom settings', () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const sha512 = createHmac('sha512', SECRET).update(PAYLOAD).digest('base64');
-    const custom: SignatureConfig = { preset: 'custom', secret: SECRET, header: 'X-Sig', algorithm: 'sha512', encoding: 'base64' };
+    const custom: SignatureConfig = {
+      preset: 'custom',
+      secret: SECRET,
+      header: 'X-Sig',
+      algorithm: 'sha512',
+      encoding: 'base64',
+    };
     expect(failure(() => verify(custom, PAYLOAD, { 'X-Sig': sha512 }))).toBe('passed');
     expect(failure(() => verify(custom, TAMPERED, { 'X-Sig': sha512 }))).toBe('Signature does not match');
 
@@ -126,16 +159,24 @@ describe('signature details', () => {
       signedPayload: '{timestamp}:{body}:end',
     };
     expect(failure(() => verify(timed, PAYLOAD, { 'X-Signature': `sha1=${sha1}`, 'X-Timestamp': ts }))).toBe('passed');
-    expect(failure(() => verify(timed, PAYLOAD, { 'X-Signature': sha1, 'X-Timestamp': ts }))).toMatch(/^Missing signature header/);
-    expect(failure(() => verify(timed, PAYLOAD, { 'X-Signature': `sha1=${sha1}` }))).toBe('Missing signature timestamp');
+    expect(failure(() => verify(timed, PAYLOAD, { 'X-Signature': sha1, 'X-Timestamp': ts }))).toMatch(
+      /^Missing signature header/,
+    );
+    expect(failure(() => verify(timed, PAYLOAD, { 'X-Signature': `sha1=${sha1}` }))).toBe(
+      'Missing signature timestamp',
+    );
     const msStale = String((Number(ts) - 3600) * 1000);
     const staleSig = createHmac('sha1', SECRET).update(`${msStale}:${PAYLOAD}:end`).digest('hex');
-    expect(failure(() => verify(timed, PAYLOAD, { 'X-Signature': `sha1=${staleSig}`, 'X-Timestamp': msStale }))).toMatch(/outside the tolerance/);
+    expect(
+      failure(() => verify(timed, PAYLOAD, { 'X-Signature': `sha1=${staleSig}`, 'X-Timestamp': msStale })),
+    ).toMatch(/outside the tolerance/);
   });
 
   it('never puts the expected value in a refusal', () => {
     const expected = createHmac('sha256', SECRET).update(PAYLOAD).digest('hex');
-    const message = failure(() => verify({ preset: 'github', secret: SECRET }, PAYLOAD, { 'X-Hub-Signature-256': 'sha256=00' }));
+    const message = failure(() =>
+      verify({ preset: 'github', secret: SECRET }, PAYLOAD, { 'X-Hub-Signature-256': 'sha256=00' }),
+    );
     expect(message).toBe('Signature does not match');
     expect(message).not.toContain(expected);
   });

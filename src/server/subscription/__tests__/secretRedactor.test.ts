@@ -17,7 +17,10 @@ describe('secretRedactor', () => {
   const variables = { BOT_TOKEN: '123:ABC/def', API_TOKEN: 'tok-123', UNUSED: 'answered', EMPTY: '' };
 
   it('puts the reference back wherever a resolved value appears, as sent or as encoded in a URL or JSON', () => {
-    const redact = secretRedactor({ url: '/bot{{$env.BOT_TOKEN}}', value: '{{$env.API_TOKEN}} {{$env.EMPTY}}' }, variables);
+    const redact = secretRedactor(
+      { url: '/bot{{$env.BOT_TOKEN}}', value: '{{$env.API_TOKEN}} {{$env.EMPTY}}' },
+      variables,
+    );
     expect(redact('POST http://host/api/bot123:ABC/def/setWebhook answered 404')).toBe(
       'POST http://host/api/bot{{$env.BOT_TOKEN}}/setWebhook answered 404',
     );
@@ -43,7 +46,9 @@ describe('secretRedactor', () => {
 
 describe('shownUrl', () => {
   it('keeps the URL as written, without its query, fragment or user information', () => {
-    expect(shownUrl('https://user:pass@api.example.com/bot{{$env.X}}/hooks?key=1#top')).toBe('https://api.example.com/bot{{$env.X}}/hooks');
+    expect(shownUrl('https://user:pass@api.example.com/bot{{$env.X}}/hooks?key=1#top')).toBe(
+      'https://api.example.com/bot{{$env.X}}/hooks',
+    );
     expect(shownUrl('http://127.0.0.1:8080/hooks/wh_1')).toBe('http://127.0.0.1:8080/hooks/wh_1');
   });
 });

@@ -3,10 +3,8 @@ import { PeriodicSweep } from '../PeriodicSweep';
 
 function recordingLog() {
   const lines: Array<{ level: string; message: string; error: unknown }> = [];
-  const at =
-    (level: string) =>
-    (message: string, meta?: object) =>
-      lines.push({ level, message, error: (meta as { error?: unknown } | undefined)?.error });
+  const at = (level: string) => (message: string, meta?: object) =>
+    lines.push({ level, message, error: (meta as { error?: unknown } | undefined)?.error });
   return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
 }
 

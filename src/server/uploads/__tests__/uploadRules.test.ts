@@ -17,10 +17,9 @@ describe('uploadRulesOf', () => {
   });
 
   it("requires a match in the storage's comma-separated type rule and in the workflow's list, when each is set", () => {
-    expect(uploadRulesOf({ rules: { mimetype: 'image/png, image/gif' } }, { mimetypes: ['image/*'] }).typeRules).toEqual([
-      ['image/png', 'image/gif'],
-      ['image/*'],
-    ]);
+    expect(
+      uploadRulesOf({ rules: { mimetype: 'image/png, image/gif' } }, { mimetypes: ['image/*'] }).typeRules,
+    ).toEqual([['image/png', 'image/gif'], ['image/*']]);
     expect(uploadRulesOf({ rules: { mimetype: '' } }, { mimetypes: [' '] }).typeRules).toEqual([]);
   });
 });

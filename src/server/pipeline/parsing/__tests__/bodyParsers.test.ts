@@ -31,7 +31,8 @@ describe('parseBodyBytes', () => {
   });
 
   it('parses XML into an object, attributes included, and refuses entity declarations and deep nesting', () => {
-    const notification = '<?xml version="1.0"?><notify type="payment"><order id="A-1"><total currency="EUR">9.50</total></order></notify>';
+    const notification =
+      '<?xml version="1.0"?><notify type="payment"><order id="A-1"><total currency="EUR">9.50</total></order></notify>';
     expect(parseBodyBytes(bytes(notification), 'application/xml')).toEqual({
       '?xml': { '@version': '1.0' },
       notify: { '@type': 'payment', order: { '@id': 'A-1', total: { '#text': '9.50', '@currency': 'EUR' } } },
@@ -39,7 +40,9 @@ describe('parseBodyBytes', () => {
     const bomb = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><l>&b;</l>';
     expect(() => parseBodyBytes(bytes(bomb), 'text/xml')).toThrow('XML body declares entities, which are refused');
     // Where, not what: the validator's own message quotes the tag names.
-    expect(() => parseBodyBytes(bytes('<a><secret-tag></a>'), 'text/xml')).toThrow(/^Malformed XML body \(at line 1, column \d+\)$/);
+    expect(() => parseBodyBytes(bytes('<a><secret-tag></a>'), 'text/xml')).toThrow(
+      /^Malformed XML body \(at line 1, column \d+\)$/,
+    );
     const deep = `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`;
     expect(() => parseBodyBytes(bytes(deep), 'application/xml')).toThrow('XML body is nested deeper than 64 levels');
   });

@@ -14,7 +14,14 @@ describe('the IP allow-list', () => {
   });
 
   it('sets aside entries that are not an address or range, never widening to everyone', () => {
-    const { list, invalid } = buildAddressList(['10.0.0.0/', '10.0.0.0/33', '10.0.0.0/ 8', '10.0.0.0/8/8', 'example.com', '::1/129']);
+    const { list, invalid } = buildAddressList([
+      '10.0.0.0/',
+      '10.0.0.0/33',
+      '10.0.0.0/ 8',
+      '10.0.0.0/8/8',
+      'example.com',
+      '::1/129',
+    ]);
     expect(invalid).toEqual(['10.0.0.0/', '10.0.0.0/33', '10.0.0.0/ 8', '10.0.0.0/8/8', 'example.com', '::1/129']);
     expect(listHas(list, '8.8.8.8')).toBe(false);
     expect(listHas(list, '10.1.1.1')).toBe(false);

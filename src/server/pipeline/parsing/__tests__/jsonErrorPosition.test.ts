@@ -2,7 +2,15 @@ import { jsonErrorPosition } from '../jsonErrorPosition';
 
 describe('jsonErrorPosition', () => {
   it('is -1 for JSON', () => {
-    for (const text of ['{}', '[]', ' {"a": [1, -2.5e+3, true, false, null, "x\\u00e9\\n"]} ', '"s"', '0', '[[[]]]', '{"a":{"b":{}}}']) {
+    for (const text of [
+      '{}',
+      '[]',
+      ' {"a": [1, -2.5e+3, true, false, null, "x\\u00e9\\n"]} ',
+      '"s"',
+      '0',
+      '[[[]]]',
+      '{"a":{"b":{}}}',
+    ]) {
       expect({ text, position: jsonErrorPosition(text) }).toEqual({ text, position: -1 });
     }
   });
@@ -26,7 +34,26 @@ describe('jsonErrorPosition', () => {
   });
 
   it('agrees with JSON.parse on which texts are JSON', () => {
-    const pieces = ['{', '}', '[', ']', ',', ':', '"k"', '"v\\"', '1', '-0.5', '1e', 'true', 'nul', ' ', '\n', 'x', '"\\u00', '\\'];
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"k"',
+      '"v\\"',
+      '1',
+      '-0.5',
+      '1e',
+      'true',
+      'nul',
+      ' ',
+      '\n',
+      'x',
+      '"\\u00',
+      '\\',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let round = 0; round < 10_000; round += 1) {

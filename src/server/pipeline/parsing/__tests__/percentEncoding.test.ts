@@ -19,8 +19,14 @@ describe('decodeUrlEncoded', () => {
 
   it('refuses an escape that is not valid percent-encoding, anywhere, saying which part', () => {
     for (const text of ['a=%ZZ', 'a=1&b=50%', 'a=%E4%B8', 'ok=1&a=%zz&b=2']) {
-      expect(rejection(() => decodeUrlEncoded(text, 'query'))).toEqual({ status: 400, message: 'Query string is not valid percent-encoding' });
-      expect(rejection(() => decodeUrlEncoded(text, 'body'))).toEqual({ status: 400, message: 'Form body is not valid percent-encoding' });
+      expect(rejection(() => decodeUrlEncoded(text, 'query'))).toEqual({
+        status: 400,
+        message: 'Query string is not valid percent-encoding',
+      });
+      expect(rejection(() => decodeUrlEncoded(text, 'body'))).toEqual({
+        status: 400,
+        message: 'Form body is not valid percent-encoding',
+      });
     }
   });
 });
@@ -29,7 +35,13 @@ describe('refusePollutingKeys', () => {
   const polluting = 'Request query contains a __proto__ or constructor.prototype key, which is refused';
 
   it('still refuses __proto__ and constructor.prototype keys, encoded or not', () => {
-    for (const text of ['__proto__[x]=1', '__proto__%5Bx%5D=1', 'a=1&x%5B__proto__%5D=1', 'constructor%5Bprototype%5D%5Bx%5D=1', 'a.constructor.prototype.x=1']) {
+    for (const text of [
+      '__proto__[x]=1',
+      '__proto__%5Bx%5D=1',
+      'a=1&x%5B__proto__%5D=1',
+      'constructor%5Bprototype%5D%5Bx%5D=1',
+      'a.constructor.prototype.x=1',
+    ]) {
       expect(rejection(() => refusePollutingKeys(text, 'query'))).toEqual({ status: 400, message: polluting });
     }
   });
@@ -42,6 +54,10 @@ describe('refusePollutingKeys', () => {
   });
 
   it('lets an ordinary query through to the parser', () => {
-    expect(parseUrlEncoded('a[b]=1&hub.challenge=c&note=50%25')).toEqual({ a: { b: '1' }, hub: { challenge: 'c' }, note: '50%' });
+    expect(parseUrlEncoded('a[b]=1&hub.challenge=c&note=50%25')).toEqual({
+      a: { b: '1' },
+      hub: { challenge: 'c' },
+      note: '50%',
+    });
   });
 });

@@ -43,7 +43,9 @@ describe('authenticate', () => {
 
   it('accepts the right Basic credentials, passwords with colons included', () => {
     expect(() => check(deliveryWith(basicAuth, { authorization: basic('u', 'p:w') }))).not.toThrow();
-    expect(() => check(deliveryWith(basicAuth, { authorization: `basic   ${Buffer.from('u:p:w').toString('base64')}` }))).not.toThrow();
+    expect(() =>
+      check(deliveryWith(basicAuth, { authorization: `basic   ${Buffer.from('u:p:w').toString('base64')}` })),
+    ).not.toThrow();
   });
 
   it.each([
