@@ -1,93 +1,34 @@
 import { useCurrentWorkflowContext } from '@nocobase/plugin-workflow/client-v2';
 import React from 'react';
 import type { WorkflowLike } from '../../common/types';
-import { Section } from '../components/Section';
-import { DeliveryHistoryButton } from '../history/DeliveryHistoryButton';
-import { ListenForRequest } from '../listen/ListenForRequest';
-import { useT } from '../locale';
-import { AccessFields } from './AccessFields';
-import { AuthFields } from './AuthFields';
-import { EventsFields } from './EventsFields';
-import { HandshakeFields } from './HandshakeFields';
-import { IdempotencyFields } from './IdempotencyFields';
-import { LimitsFields } from './LimitsFields';
-import { OpenUrlWarning } from './OpenUrlWarning';
-import { RawBodyField } from './RawBodyField';
-import { RequestRulesFields } from './RequestRulesFields';
-import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
-import { SignatureFields } from './SignatureFields';
-import { SubscriptionFields } from './SubscriptionFields';
-import { UploadsFields } from './UploadsFields';
-import { WebhookUrlField } from './WebhookUrlField';
+import {
+  AccessSection,
+  EventsSection,
+  HandshakeSection,
+  IdempotencySection,
+  RequestSection,
+  ResponseSection,
+  SecuritySection,
+  SubscriptionSection,
+  UploadsSection,
+  UrlSection,
+} from './TriggerSections';
 
 /** The trigger's configuration drawer (both clients). */
 export default function WebhookTriggerFieldset() {
-  const t = useT();
   const workflow = useCurrentWorkflowContext() as WorkflowLike;
   return (
     <div data-testid="webhook-trigger-config">
-      <Section title={t('Webhook URL')} testId="webhook-section-url">
-        <WebhookUrlField workflowKey={workflow?.key} />
-        <DeliveryHistoryButton workflowId={workflow?.id} />
-      </Section>
-      <Section title={t('Security')} testId="webhook-section-security">
-        <OpenUrlWarning />
-        <AuthFields />
-        <SignatureFields />
-      </Section>
-      <Section title={t('Access')} testId="webhook-section-access">
-        <AccessFields />
-        <LimitsFields />
-      </Section>
-      <Section
-        title={t('URL verification')}
-        description={t(
-          'Some senders check the URL before they deliver to it; the check is answered without starting a run.',
-        )}
-        testId="webhook-section-handshake"
-      >
-        <HandshakeFields />
-      </Section>
-      <Section
-        title={t('Parse request data')}
-        description={t('Listed fields become trigger variables for later nodes, labelled with their aliases.')}
-        testId="webhook-section-request"
-      >
-        <ListenForRequest workflowId={workflow?.id} />
-        <RequestRulesFields />
-        <RawBodyField />
-      </Section>
-      <Section
-        title={t('Uploaded files')}
-        description={t('For multipart/form-data deliveries that carry files.')}
-        testId="webhook-section-uploads"
-      >
-        <UploadsFields />
-      </Section>
-      {workflow?.sync ? null : (
-        <Section
-          title={t('Events in a delivery')}
-          description={t('For senders that put many events in one delivery.')}
-          testId="webhook-section-events"
-        >
-          <EventsFields />
-        </Section>
-      )}
-      <Section title={t('Duplicate deliveries')} testId="webhook-section-idempotency">
-        <IdempotencyFields />
-      </Section>
-      <Section title={t('Response')} testId="webhook-section-response">
-        {workflow?.sync ? <SyncResponseFields /> : <AsyncResponseFields />}
-      </Section>
-      <Section
-        title={t('Register with the sender')}
-        description={t(
-          'For senders whose webhooks are created through their API: the URL is registered when the workflow is enabled, renewed, and removed when it is switched off.',
-        )}
-        testId="webhook-section-subscription"
-      >
-        <SubscriptionFields workflowId={workflow?.id} />
-      </Section>
+      <UrlSection workflow={workflow} />
+      <SecuritySection />
+      <AccessSection />
+      <HandshakeSection />
+      <RequestSection workflow={workflow} />
+      <UploadsSection />
+      <EventsSection workflow={workflow} />
+      <IdempotencySection />
+      <ResponseSection workflow={workflow} />
+      <SubscriptionSection workflow={workflow} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ export function WebhookUrlField({ workflowKey }: { workflowKey?: string }) {
   const t = useT();
   const ctx = useFlowContext();
   const baseURL = ctx.api.axios.defaults.baseURL;
-  const methods = Form.useWatch(['config', 'methods']) as string[] | undefined;
+  const methods = Form.useWatch(['config', 'methods'], { preserve: true }) as string[] | undefined;
   const url = useMemo(
     () => (workflowKey ? buildWebhookUrl(window.location.origin, baseURL, workflowKey) : ''),
     [baseURL, workflowKey],
@@ -28,7 +28,7 @@ export function WebhookUrlField({ workflowKey }: { workflowKey?: string }) {
           value={url}
           aria-label={t('Webhook URL')}
           data-testid="webhook-url"
-          addonAfter={url ? <Typography.Text copyable={{ text: url }} /> : null}
+          suffix={url ? <Typography.Text copyable={{ text: url }} /> : null}
         />
       </Form.Item>
     </ConfigProvider>
