@@ -63,10 +63,13 @@ export async function nocobaseVersion(app: HostApp): Promise<string> {
   }
 }
 
-/** One console error naming the NocoBase version, the part that is missing, and what the plugin does instead. */
-export async function reportHostProblem(app: HostApp, check: HostCheck, fallback: string): Promise<void> {
+/**
+ * One console error, as the server's host checks word theirs: which NocoBase, which part, what
+ * changed, and what the plugin does instead.
+ */
+export async function reportHostProblem(app: HostApp, part: string, check: HostCheck, fallback: string): Promise<void> {
   const version = await nocobaseVersion(app);
-  console.error(`[webhook] NocoBase ${version}: ${check.problem}; ${fallback}`);
+  console.error(`[webhook] NocoBase ${version}: ${part}: ${check.problem}; ${fallback}`);
 }
 
 function extend(trigger: TriggerLike, useExtra: UseExtraVariables, except: (trigger: unknown) => boolean) {
@@ -97,7 +100,7 @@ export function extendTriggerVariables(
 ): boolean {
   const check = checkTriggerRegistry(workflow);
   if (!check.ok) {
-    void reportHostProblem(app, check, fallback);
+    void reportHostProblem(app, 'designer variable pickers', check, fallback);
     return false;
   }
   const registry = (workflow as { triggers: TriggerRegistry }).triggers;

@@ -55,7 +55,9 @@ describe('the workflow plugin, as the start-up check sees it', () => {
     expect(() => extendTriggerVariables(app, workflow, () => urls, never, FALLBACK)).not.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(errors).toHaveBeenCalledTimes(1);
-    expect(errors).toHaveBeenCalledWith(`[webhook] NocoBase 2.2.15: ${problem}; ${FALLBACK}`);
+    expect(errors).toHaveBeenCalledWith(
+      `[webhook] NocoBase 2.2.15: designer variable pickers: ${problem}; ${FALLBACK}`,
+    );
   });
 
   it('names an unknown version when the app cannot tell', async () => {
