@@ -13,15 +13,13 @@ export interface PluginManager {
 
 /** A settings menu entry (`/v/admin/settings/<key>`) and the pages (tabs) under it. */
 export interface PluginSettingsManager {
-  addMenuItem(options: { key: string; title: string; icon?: string; aclSnippet?: string; sort?: number }): void;
+  addMenuItem(options: { key: string; title: string; icon?: string; aclSnippet?: string }): void;
   addPageTabItem(options: {
     menuKey: string;
     key: string;
     title: string;
-    Component?: React.ComponentType;
-    componentLoader?: () => Promise<{ default: React.ComponentType }>;
+    componentLoader: () => Promise<{ default: React.ComponentType }>;
     aclSnippet?: string;
-    sort?: number;
   }): void;
 }
 
@@ -35,8 +33,6 @@ export declare class Plugin<Options = unknown, App extends Application = Applica
   protected app: App;
   options: Options;
   get pluginSettingsManager(): PluginSettingsManager;
-  afterAdd(): Promise<void>;
-  beforeLoad(): Promise<void>;
   load(): Promise<void>;
   /** Translates with the plugin's own namespace (its package name). */
   t(key: string, options?: Record<string, unknown>): string;

@@ -18,7 +18,6 @@ export interface PluginSettingsManager {
       icon?: string;
       Component?: import('react').ComponentType;
       aclSnippet?: string;
-      sort?: number;
     },
   ): void;
 }
@@ -32,7 +31,5 @@ export interface Application {
 export declare class Plugin<Options = unknown> {
   app: Application;
   options: Options;
-  afterAdd(): Promise<void>;
-  beforeLoad(): Promise<void>;
   load(): Promise<void>;
 }

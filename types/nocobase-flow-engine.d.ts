@@ -12,7 +12,6 @@ export interface MetaTreeNode {
   paths: string[];
   children?: MetaTreeNode[] | (() => Promise<MetaTreeNode[]>);
   disabled?: boolean | (() => boolean);
-  disabledReason?: string | (() => string | undefined);
 }
 
 /** Parameters of a resource action: `filter` is sent as JSON, `values` as the body of a non-GET action. */
@@ -43,7 +42,7 @@ export interface FlowEngineContext {
   t(key: string, options?: Record<string, unknown>): string;
   /** The global variables registered on the context (`$env` among them), as picker nodes. */
   getPropertyMetaTree?(): MetaTreeNode[];
-  /** `app:getInfo`, read once. */
+  /** `app:getInfo`, read once; the client's host check names the version from it. */
   readonly appInfo?: Promise<{ version?: string }>;
 }
 
