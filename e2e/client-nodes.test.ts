@@ -1,3 +1,4 @@
+import { EXECUTION_STATUS, JOB_STATUS } from '@nocobase/plugin-workflow';
 import type { BrowserSession } from './helpers/browser';
 import { Canvas } from './helpers/canvas';
 import type { Designer } from './helpers/designer';
@@ -10,8 +11,6 @@ import { startFakeProvider } from '../src/server/__tests__/helpers/fakeProvider'
 
 const CALLBACK = 'webhookCallback';
 const CALLBACK_TITLE = 'Wait for callback';
-const PENDING = 0;
-const RESOLVED = 1;
 
 /**
  * The "Wait for callback" node and the trigger's "Events in a delivery" in a real browser against
@@ -47,13 +46,16 @@ describe('workflow nodes in the browser', () => {
     const config = page.getByTestId('webhook-callback-config');
     await config.waitFor();
     expect(await page.getByTestId('webhook-callback-variable').innerText()).toBe(`{{$context.callbackUrls.${key}}}`);
-    await page.getByTestId('webhook-callback-variable-copy').click();
+    await page.getByTestId('webhook-callback-variable').getByRole('button', { name: 'Copy' }).click();
     const copied = page.getByText('Copied').first();
     await copied.waitFor();
     await copied.waitFor({ state: 'hidden' });
     await page.getByTestId('webhook-callback-methods').getByText('PUT', { exact: true }).click();
     await page.getByTestId('webhook-callback-timeout').fill('3600');
-    await page.getByTestId('webhook-callback-on-timeout').getByText(/^Continue/).click();
+    await page
+      .getByTestId('webhook-callback-on-timeout')
+      .getByText(/^Continue/)
+      .click();
     await session.screenshot('v1-callback-node-drawer');
     await designer.submitDrawer();
     await card.getByText('waits up to 1 h, then continues').waitFor();
@@ -95,7 +97,7 @@ describe('workflow nodes in the browser', () => {
     expect(waitingJob.result).toEqual({ callbackUrl });
     // The earlier node had the URL before the run paused.
     expect(waiting.jobs.find((job) => job.nodeId === calculationNode.id)).toMatchObject({
-      status: RESOLVED,
+      status: JOB_STATUS.RESOLVED,
       result: callbackUrl,
     });
 
@@ -119,9 +121,9 @@ describe('workflow nodes in the browser', () => {
     expect(answered.status).toBe(200);
     expect(await answered.text()).toBe('ok');
     const ended = await flows.waitForEnd(waiting.id);
-    expect(ended.status).toBe(RESOLVED);
+    expect(ended.status).toBe(EXECUTION_STATUS.RESOLVED);
     expect(ended.jobs.find((job) => job.nodeId === nodeId)).toMatchObject({
-      status: RESOLVED,
+      status: JOB_STATUS.RESOLVED,
       result: { callbackUrl, request: { method: 'PUT', body: { paid: true, amount: 42 } } },
     });
     // A URL resumes its run once.
@@ -234,7 +236,7 @@ describe('workflow nodes in the browser', () => {
     });
     const callbackUrl = waiting.context.callbackUrls![key];
     expect(waiting.jobs.find((job) => job.nodeId === nodeId)).toMatchObject({
-      status: PENDING,
+      status: JOB_STATUS.PENDING,
       result: { callbackUrl },
     });
 
@@ -255,7 +257,7 @@ describe('workflow nodes in the browser', () => {
     expect(answered.status).toBe(202);
     expect(await answered.text()).toBe('thanks');
     const ended = await flows.waitForEnd(waiting.id);
-    expect(ended.status).toBe(RESOLVED);
+    expect(ended.status).toBe(EXECUTION_STATUS.RESOLVED);
     expect(ended.jobs.find((job) => job.nodeId === calculationNode.id)?.result).toBe('messagesPATCH');
     expect((await flows.executions(workflowId)).length).toBe(1);
 
@@ -278,7 +280,10 @@ describe('workflow nodes in the browser', () => {
       const form = new SubscriptionForm(page);
       await form.turnOn();
       // A saved workflow that was never enabled has no registration yet, and the form says so.
-      await form.stateView().getByText(/^Not registered with the sender yet/).waitFor();
+      await form
+        .stateView()
+        .getByText(/^Not registered with the sender yet/)
+        .waitFor();
       await form.fill('subscribe', {
         url: `${provider.url}/hooks`,
         headers: [['Authorization', 'Bearer abc123']],
@@ -394,7 +399,10 @@ describe('workflow nodes in the browser', () => {
       expect(provider.calls).toHaveLength(1);
 
       await designer.openTriggerConfig();
-      await form.stateView().getByText(/^Not registered with the sender yet/).waitFor();
+      await form
+        .stateView()
+        .getByText(/^Not registered with the sender yet/)
+        .waitFor();
       const body = page.getByTestId('webhook-subscription-subscribe-body').locator('textarea');
       expect(JSON.parse(await body.inputValue())).toEqual({ url: '{{$webhook.url}}', events: ['invalid'] });
       await body.fill('{ "url": "{{$webhook.url}}", "events": ["push"] }');
@@ -457,7 +465,10 @@ describe('workflow nodes in the browser', () => {
     await v2.pickerItem(urlLabel).click();
     await designer.submitDrawer();
     const calculationNode = await flows.nodeOfType(workflow.id, 'calculation');
-    expect(calculationNode.config).toMatchObject({ engine: 'string', expression: `{{$context.callbackUrls.${wait.key}}}` });
+    expect(calculationNode.config).toMatchObject({
+      engine: 'string',
+      expression: `{{$context.callbackUrls.${wait.key}}}`,
+    });
     expect((await flows.node(wait.id)).upstreamId).toBe(calculationNode.id);
 
     // v1 offers the same entry in the same node.
@@ -480,7 +491,7 @@ describe('workflow nodes in the browser', () => {
     // Relative, or absolute when the app knows its public address.
     expect(callbackUrl).toMatch(/^(https?:\/\/[^/]+)?\/api\/webhook:callback\/\S+$/);
     expect(waiting.jobs.find((job) => job.nodeId === calculationNode.id)).toMatchObject({
-      status: RESOLVED,
+      status: JOB_STATUS.RESOLVED,
       result: callbackUrl,
     });
 
@@ -491,9 +502,9 @@ describe('workflow nodes in the browser', () => {
     });
     expect(answered.status).toBe(200);
     const ended = await flows.waitForEnd(waiting.id);
-    expect(ended.status).toBe(RESOLVED);
+    expect(ended.status).toBe(EXECUTION_STATUS.RESOLVED);
     expect(ended.jobs.find((job) => job.nodeId === wait.id)).toMatchObject({
-      status: RESOLVED,
+      status: JOB_STATUS.RESOLVED,
       result: { callbackUrl, request: { method: 'POST', body: { approved: true } } },
     });
   }, 240_000);

@@ -4,7 +4,7 @@ import type { BrowserSession } from './helpers/browser';
 import type { Designer } from './helpers/designer';
 import { useDesignerSession } from './helpers/designerSession';
 import type { RunningApp } from './helpers/runningApp';
-import { waitUntil } from './helpers/waitUntil';
+import { sleep, waitUntil } from './helpers/waitUntil';
 import { WebhookApi } from './helpers/webhookApi';
 
 const BASIC = `Basic ${Buffer.from('hook:s3cret').toString('base64')}`;
@@ -26,12 +26,18 @@ describe('webhook designer in the browser', () => {
   let session: BrowserSession;
   let designer: Designer;
   let token: string;
-  let syncId: string;
-  let syncUrl: string;
   let webhooks: WebhookApi;
 
   const workflow = async (id: string) =>
     (await app.api<{ data: WorkflowRecord }>(`workflows:get?filterByTk=${id}`, { token })).data;
+  /** An entry of the open variable picker, by its exact label, and the labels of its rightmost column. */
+  const pickerItem = (label: string) =>
+    session.page
+      .locator('.ant-cascader-menu-item')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .last();
+  const pickerColumn = () =>
+    session.page.locator('.ant-cascader-menu').last().locator('.ant-cascader-menu-item').allInnerTexts();
 
   useDesignerSession({}, (ready) => {
     ({ app, session, designer, token } = ready);
@@ -40,7 +46,7 @@ describe('webhook designer in the browser', () => {
 
   it('v1: a synchronous webhook with Basic auth answers through an HTTP Response node', async () => {
     const { page } = session;
-    syncId = await designer.createWebhookWorkflow('Orders (sync)', true);
+    const syncId = await designer.createWebhookWorkflow('Orders (sync)', true);
 
     const config = await designer.openTriggerConfig();
     await session.screenshot('v1-trigger-drawer');
@@ -113,7 +119,7 @@ describe('webhook designer in the browser', () => {
 
     await designer.enableWorkflow();
     await session.screenshot('v1-sync-canvas');
-    syncUrl = await designer.readWebhookUrl();
+    const syncUrl = await designer.readWebhookUrl();
 
     const denied = await fetch(syncUrl, {
       method: 'POST',
@@ -164,6 +170,16 @@ describe('webhook designer in the browser', () => {
     await response.getByPlaceholder('Header name').fill('X-Queue');
     await response.getByText('without spaces').waitFor({ state: 'hidden' });
     await response.getByPlaceholder('Value').fill('orders');
+    // The immediate answer is rendered with the request: its picker offers the request's parts, and only them.
+    await response.getByRole('button', { name: 'Add header' }).click();
+    const echo = page.getByTestId('webhook-response-headers-row').last();
+    await echo.getByPlaceholder('Header name').fill('X-Method');
+    await echo.getByRole('button', { name: 'x' }).click();
+    await pickerItem('Trigger variables').click();
+    expect(await pickerColumn()).toEqual(['Method', 'Headers', 'Query parameters', 'Body', 'Files']);
+    await session.screenshot('v1-async-response-variables');
+    await pickerItem('Method').click();
+    expect(await echo.getByPlaceholder('Value').inputValue()).toBe('{{$context.method}}');
     await page.getByTestId('webhook-response-body').locator('textarea').fill('accepted');
     const duplicates = page.getByTestId('webhook-section-idempotency');
     await duplicates.scrollIntoViewIfNeeded();
@@ -172,7 +188,14 @@ describe('webhook designer in the browser', () => {
     await session.screenshot('v1-async-trigger-response');
     await designer.submitDrawer();
     expect((await workflow(asyncId)).config).toMatchObject({
-      response: { statusCode: 202, headers: [{ name: 'X-Queue', value: 'orders' }], body: 'accepted' },
+      response: {
+        statusCode: 202,
+        headers: [
+          { name: 'X-Queue', value: 'orders' },
+          { name: 'X-Method', value: '{{$context.method}}' },
+        ],
+        body: 'accepted',
+      },
       idempotency: { header: 'X-Delivery' },
     });
 
@@ -193,6 +216,7 @@ describe('webhook designer in the browser', () => {
     const answered = await deliver();
     expect(answered.status).toBe(202);
     expect(answered.headers.get('x-queue')).toBe('orders');
+    expect(answered.headers.get('x-method')).toBe('POST');
     expect(await answered.text()).toBe('accepted');
     // The sender retries the same delivery: answered the same, marked as a replay, not run again.
     const repeated = await deliver();
@@ -273,7 +297,9 @@ describe('webhook designer in the browser', () => {
     await designer.enableWorkflow();
     const url = await designer.readWebhookUrl();
     expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(401);
-    expect((await fetch(url, { method: 'POST', body: '{}', headers: { 'X-Webhook-Secret': secret } })).status).toBe(200);
+    expect((await fetch(url, { method: 'POST', body: '{}', headers: { 'X-Webhook-Secret': secret } })).status).toBe(
+      200,
+    );
   }, 180_000);
 
   it('v2: a webhook workflow is created and given an HTTP Response node in the v2 client', async () => {
@@ -303,16 +329,29 @@ describe('webhook designer in the browser', () => {
     await session.screenshot('v2-new-workflow-canvas');
   }, 120_000);
 
-  it('v2: the workflow built in v1 renders its trigger and node, and both drawers open', async () => {
+  it('v2: a synchronous workflow as the v1 designer saves it renders its trigger and node, and both drawers open', async () => {
     const { page } = session;
-    await page.goto(`${app.baseUrl}/v/admin/workflow/workflows/${syncId}`);
+    const hook = await webhooks.createWorkflow({
+      title: 'Orders (sync, v2)',
+      sync: true,
+      config: {
+        methods: ['POST'],
+        auth: { type: 'basic', username: 'hook', password: 's3cret' },
+        request: { body: [{ key: 'order.id', alias: 'Order ID' }] },
+      },
+    });
+    await app.api(`workflows/${hook.id}/nodes:create`, {
+      body: { type: 'response', config: { statusCode: 201, body: 'Order {{$context.body.order.id}}' } },
+      token,
+    });
+    await page.goto(`${app.baseUrl}/v/admin/workflow/workflows/${hook.id}`);
     await designer.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
     const status = page.getByTestId('response-node-status');
     await status.getByText('201').waitFor();
     await session.screenshot('v2-canvas');
 
     await designer.openTriggerConfig();
-    expect(await page.getByTestId('webhook-url').inputValue()).toBe(syncUrl);
+    expect(await page.getByTestId('webhook-url').inputValue()).toBe(hook.url);
     expect(await page.getByTestId('webhook-auth-username').inputValue()).toBe('hook');
     await session.screenshot('v2-trigger-drawer');
     await designer.closeDrawer();
@@ -441,9 +480,16 @@ describe('webhook designer in the browser', () => {
     const ran = rows.filter({ has: page.locator('[data-outcome="ran"]') });
     await ran.getByText('POST').waitFor();
     await ran.getByText(/\d+ (ms|s)$/).waitFor();
-    expect(await ran.getByTestId('webhook-execution-link').getAttribute('href')).toBe(
-      `/admin/settings/workflow/executions/${ranRow.executionId}`,
-    );
+    // The workflow plugin's own route for executions in the v1 client, and the page opens there.
+    const href = await ran.getByTestId('webhook-execution-link').getAttribute('href');
+    expect(href).toBe(`/admin/settings/workflow/executions/${ranRow.executionId}`);
+    const tab = await page.context().newPage();
+    await tab.goto(`${app.baseUrl}${href}`);
+    await tab
+      .getByRole('button', { name: /^Trigger-/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await tab.close();
     await session.screenshot('v1-history');
 
     await designer.pickOption(history.getByTestId('webhook-history-filter'), 'Refused');
@@ -563,9 +609,9 @@ describe('webhook designer in the browser', () => {
       }
     };
     await designer.closeDrawer();
-    await page.waitForTimeout(1500);
+    await sleep(1500);
     page.on('request', countPolls);
-    await page.waitForTimeout(3000);
+    await sleep(3000);
     page.off('request', countPolls);
     expect(polls).toBe(0);
     expect((await fetch(hook.url, { method: 'POST', body: '{}' })).status).toBe(404);

@@ -1,3 +1,4 @@
+import { EXECUTION_STATUS, JOB_STATUS } from '@nocobase/plugin-workflow';
 import type { RunningApp } from './runningApp';
 import { waitUntil } from './waitUntil';
 
@@ -96,7 +97,9 @@ export class FlowApi {
     let found: Execution | undefined;
     await waitUntil(async () => {
       const [latest] = await this.executions(workflowId);
-      found = latest?.jobs?.some((job) => job.nodeId === nodeId && job.status === 0) ? latest : undefined;
+      found = latest?.jobs?.some((job) => job.nodeId === nodeId && job.status === JOB_STATUS.PENDING)
+        ? latest
+        : undefined;
       return Boolean(found);
     }, `a run of workflow ${workflowId} waiting at node ${nodeId}`);
     return this.execution(found!.id);
@@ -107,7 +110,7 @@ export class FlowApi {
     let execution: Execution | undefined;
     await waitUntil(async () => {
       execution = await this.execution(executionId);
-      return execution.status != null && execution.status !== 0;
+      return execution.status != null && execution.status !== EXECUTION_STATUS.STARTED;
     }, `execution ${executionId} to end`);
     return execution!;
   }

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
+import { sleep } from './waitUntil';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -43,7 +44,7 @@ async function waitForApp(baseUrl: string, child: ChildProcess, deadline: number
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   throw new Error(`app did not answer at ${baseUrl} in time`);
 }
