@@ -42,7 +42,7 @@ export function ListenForRequest({ workflowId }: { workflowId?: number | string 
     <Button
       size={size}
       icon={<AimOutlined />}
-      onClick={() => void start()}
+      onClick={() => start()}
       loading={state.phase === 'starting'}
       disabled={workflowId == null}
       data-testid="webhook-listen"
