@@ -1,5 +1,6 @@
+import { EXECUTION_STATUS } from '@nocobase/plugin-workflow';
 import { RunningApp, startRunningApp } from './helpers/runningApp';
-import { waitUntil } from './helpers/waitUntil';
+import { sleep, waitUntil } from './helpers/waitUntil';
 
 const ASYNC_DELIVERIES = 200;
 const WRITES = 8;
@@ -74,7 +75,7 @@ describe('the embedded SQLite database under a burst', () => {
       ];
       for (const [what, send] of steps) {
         outcomes.push(statusOf(send()).then((status) => ({ what, status })));
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await sleep(250);
       }
     }
     const failures = (await Promise.all(outcomes)).filter((outcome) => outcome.status !== 200);
@@ -86,7 +87,7 @@ describe('the embedded SQLite database under a burst', () => {
     await waitUntil(
       async () => {
         const page = await app.api<{ meta: { count: number } }>(
-          `executions:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify({ workflowId: drained.id, status: 1 }))}`,
+          `executions:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify({ workflowId: drained.id, status: EXECUTION_STATUS.RESOLVED }))}`,
           { token },
         );
         return page.meta.count === ASYNC_DELIVERIES;

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import sqlite3 from 'sqlite3';
 import { RunningApp, startRunningApp } from './helpers/runningApp';
-import { waitUntil } from './helpers/waitUntil';
+import { sleep, waitUntil } from './helpers/waitUntil';
 
 const ROOT = path.resolve(__dirname, '..');
 const BURST = 200;
@@ -115,7 +115,7 @@ describe('a crash never loses an acknowledged delivery', () => {
       'an execution for every answered delivery',
       180_000,
     );
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await sleep(3000);
     await app.stop();
 
     const runs = await executionCountsByDelivery(path.join(storage, 'db', 'nocobase.sqlite'), workflow.id);

@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { freePort } from './helpers/runningApp';
+import { sleep } from './helpers/waitUntil';
 
 const { appEnv, linkPackage, APP_ENTRY, root, pkg } = require('../scripts/app-env');
 
@@ -68,7 +69,7 @@ describe('the packed plugin', () => {
         (r) => r.status === 200,
         () => false,
       );
-      if (!ready) await new Promise((resolve) => setTimeout(resolve, 500));
+      if (!ready) await sleep(500);
     }
     expect({ ready, log: ready ? '' : log.slice(-3000) }).toEqual({ ready: true, log: '' });
 
