@@ -20,9 +20,8 @@ interface Dispatcher {
   readonly onQueueTask: QueueEventOptions['process'];
 }
 
-/** Whether the engine is writing, a way to wait until it is not, and a way to keep its queue waiting. */
+/** A way to wait until the engine is not writing, and a way to keep its queue waiting. */
 export interface EngineActivity {
-  busy(): boolean;
   /** Resolves once the engine is neither saving events nor running an execution. */
   quiet(): Promise<void>;
   /** Runs `run` while the engine takes no queued run (it may still finish the one it has). */
@@ -63,7 +62,7 @@ export function checkEngineQueue(plugin: PluginWorkflowServer, eventQueue: Event
 
 /**
  * The engine's activity for the SQLite scheduler, checked when created. A check that fails is
- * logged once and its part falls back: never busy (webhook runs still go one at a time), or the
+ * logged once and its part falls back: no wait for the engine (webhook runs still go one at a time), or the
  * queue left as the engine set it up.
  */
 export function engineActivity(
@@ -94,7 +93,6 @@ export function engineActivity(
     });
   }
   return {
-    busy: () => observed && Boolean(dispatcher.saving || dispatcher.executing),
     async quiet() {
       while (observed && (dispatcher.saving || dispatcher.executing)) {
         await Promise.resolve(dispatcher.saving ?? dispatcher.executing).catch(() => undefined);

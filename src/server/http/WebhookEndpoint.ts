@@ -150,7 +150,8 @@ function decodedPath(path: string): string {
 export function answerOtherUrlForms(apiPrefix: string, endpoint: WebhookEndpoint) {
   const pattern = new RegExp(`^${escapeRegExp(apiPrefix)}/${WEBHOOK_RESOURCE}(?:[:/]|$)`);
   return async (ctx: Context, next: Next) => {
-    if (!pattern.test(ctx.path) && !pattern.test(decodedPath(ctx.path))) {
+    // Every request of the app passes here: decode only a path that has something to decode.
+    if (!pattern.test(ctx.path) && !(ctx.path.includes('%') && pattern.test(decodedPath(ctx.path)))) {
       return next();
     }
     await endpoint.handle(ctx, '');

@@ -6,7 +6,6 @@ import { streamFor } from './streamFor';
 function idleEngine(): EngineActivity & { holds: number } {
   const engine = {
     holds: 0,
-    busy: () => false,
     quiet: async () => undefined,
     async holdQueueWhile<T>(run: () => Promise<T>) {
       engine.holds += 1;
