@@ -4,6 +4,7 @@ import React from 'react';
 import { DEFAULT_ASYNC_RESPONSE } from '../../common/constants';
 import { MAX_ANSWER_STATUS, MIN_ANSWER_STATUS } from '../../common/httpRules';
 import { useT } from '../locale';
+import { StatusCodeInput } from '../response/StatusCodeInput';
 import { HeaderRows } from './HeaderRows';
 import { ResponseBodyInput } from './ResponseBodyInput';
 
@@ -25,13 +26,21 @@ export function FixedResponseFields({ testId, variables }: FixedResponseFieldsPr
   return (
     <>
       <Form.Item name={[...RESPONSE, 'statusCode']} label={t('Status code')}>
-        <InputNumber
-          min={MIN_ANSWER_STATUS}
-          max={MAX_ANSWER_STATUS}
-          precision={0}
-          placeholder={String(DEFAULT_ASYNC_RESPONSE.statusCode)}
-          data-testid={`${testId}-status`}
-        />
+        {variables ? (
+          <StatusCodeInput
+            metaTree={variables}
+            placeholder={String(DEFAULT_ASYNC_RESPONSE.statusCode)}
+            testId={`${testId}-status`}
+          />
+        ) : (
+          <InputNumber
+            min={MIN_ANSWER_STATUS}
+            max={MAX_ANSWER_STATUS}
+            precision={0}
+            placeholder={String(DEFAULT_ASYNC_RESPONSE.statusCode)}
+            data-testid={`${testId}-status`}
+          />
+        )}
       </Form.Item>
       <Form.Item label={t('Response headers')}>
         <HeaderRows name={[...RESPONSE, 'headers']} variables={variables ?? 'none'} testId={`${testId}-headers`} />

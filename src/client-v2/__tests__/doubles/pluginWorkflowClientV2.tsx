@@ -88,16 +88,25 @@ export function WorkflowVariableJsonTextArea({
   );
 }
 
+/** A value input beside a picker; a picked variable replaces the value, as the real selector does. */
 export function WorkflowVariableWrapper<T>({
   value,
   onChange,
   render,
+  selectorProps,
 }: {
   value?: T | string | null;
   onChange?: (value: T | string | null) => void;
   render: (props: { value?: T | string | null; onChange?: (value: T | string | null) => void }) => React.ReactNode;
+  selectorProps?: { metaTree?: MetaTreeNode[] };
 }) {
-  return <>{render({ value, onChange })}</>;
+  const tree = selectorProps?.metaTree;
+  return (
+    <span data-variables={tree ? offeredVariables(tree).join(' ') : 'canvas'}>
+      {typeof value === 'string' && value.startsWith('{{') ? <code>{value}</code> : render({ value, onChange })}
+      {tree ? <VariablePicker tree={tree} value="" onChange={onChange} /> : null}
+    </span>
+  );
 }
 
 export const CurrentWorkflowContext = createContext<Record<string, unknown>>({});

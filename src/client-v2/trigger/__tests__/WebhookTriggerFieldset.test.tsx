@@ -224,6 +224,14 @@ describe('the trigger drawer: response', () => {
     );
   });
 
+  it('lets the immediate status come from the request, as the server renders it', async () => {
+    const { config } = renderSection(ResponseSection, { request: { query: [{ key: 'status' }] } });
+    const status = byTestId('webhook-response-status');
+    expect(offeredBy(status)).toEqual(expect.arrayContaining(['{{$context.query}}', '{{$context.query.status}}']));
+    await pickVariable(status, '{{$context.query.status}}');
+    expect(config().response).toEqual({ statusCode: '{{$context.query.status}}' });
+  });
+
   it('keeps a JSON answer with variables as JSON, and the last valid JSON when it is broken', async () => {
     const { config } = renderSection(ResponseSection);
     const body = byTestId('webhook-response-body');
