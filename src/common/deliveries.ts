@@ -17,6 +17,8 @@ export const DELIVERY_STATE = {
   DUPLICATE: 'duplicate',
   /** The events of a delivery that the trigger's type filter left out; never run. */
   DROPPED: 'dropped',
+  /** A sender's verification request (a URL check, a challenge, a ping), answered; never runs. */
+  HANDSHAKE: 'handshake',
 } as const;
 
 export type DeliveryState = (typeof DELIVERY_STATE)[keyof typeof DELIVERY_STATE];
@@ -42,7 +44,8 @@ export interface DeliveryRow {
 }
 
 /** What happened to a delivery, in the words the history shows. */
-export type DeliveryOutcome = 'ran' | 'running' | 'waiting' | 'failed' | 'refused' | 'duplicate' | 'dropped';
+export type DeliveryOutcome =
+  'ran' | 'running' | 'waiting' | 'failed' | 'refused' | 'duplicate' | 'dropped' | 'handshake';
 
 const OUTCOME_OF_STATE: Record<DeliveryState, DeliveryOutcome> = {
   finished: 'ran',
@@ -52,6 +55,7 @@ const OUTCOME_OF_STATE: Record<DeliveryState, DeliveryOutcome> = {
   refused: 'refused',
   duplicate: 'duplicate',
   dropped: 'dropped',
+  handshake: 'handshake',
 };
 
 export const DELIVERY_OUTCOMES: readonly DeliveryOutcome[] = [
@@ -62,6 +66,7 @@ export const DELIVERY_OUTCOMES: readonly DeliveryOutcome[] = [
   'refused',
   'duplicate',
   'dropped',
+  'handshake',
 ];
 
 export function outcomeOf(state: DeliveryState | string): DeliveryOutcome {
@@ -82,7 +87,7 @@ export function deliveryFilter(workflowId: number | string, outcomes: readonly D
 
 /** Refused and repeated requests, and events the type filter left out, have nothing to run again. */
 export function isReplayable(row: Pick<DeliveryRow, 'state'>): boolean {
-  return row.state !== 'refused' && row.state !== 'duplicate' && row.state !== 'dropped';
+  return row.state !== 'refused' && row.state !== 'duplicate' && row.state !== 'dropped' && row.state !== 'handshake';
 }
 
 /** A request refused for its credentials is kept without anything it sent. */

@@ -1,3 +1,5 @@
+import type { SenderId } from './senders';
+
 /**
  * Configuration shapes as the designer UI reads and writes them. Every field is optional: a
  * workflow created with `config: {}` is a working webhook.
@@ -28,12 +30,24 @@ export interface AuthConfig {
   token?: string;
 }
 
-export type SignaturePreset = 'github' | 'stripe' | 'slack' | 'shopify' | 'standard-webhooks' | 'meta' | 'custom';
+/** A sender of the catalogue (`common/senders.ts`), or any HMAC header scheme described by hand. */
+export type SignaturePreset = SenderId | 'custom';
 
-/** How deliveries are signed; the `custom` fields describe any HMAC header scheme. */
+/**
+ * How deliveries are signed (and, for some senders, encrypted): the sender and its keys, named as
+ * the catalogue says; the `custom` fields describe any HMAC header scheme.
+ */
 export interface SignatureConfig {
   preset?: SignaturePreset | 'none' | null;
   secret?: string;
+  /** Asymmetric senders' public key (PEM, base64 or hex, as the sender shows it). */
+  publicKey?: string;
+  /** A verification token (Lark, WeCom, DingTalk). */
+  token?: string;
+  /** The id encrypted messages must be addressed to (WeCom corp id, DingTalk app key). */
+  receiveId?: string;
+  /** The URL the sender signs, where a proxy rewrites the path (Twilio, Square, HubSpot). */
+  url?: string;
   /** Seconds a timestamped signature stays acceptable; default 300. */
   tolerance?: number | null;
   header?: string;
@@ -124,6 +138,7 @@ export interface WebhookTriggerConfig {
   rawBody?: boolean;
   handshake?: HandshakeConfig | null;
   events?: EventsConfig | null;
+  eventType?: EventTypeConfig | null;
   uploads?: UploadsConfig | null;
   subscription?: SubscriptionConfig | null;
 }
@@ -161,6 +176,12 @@ export interface UploadedFile {
   size: number;
   attachmentId?: number | string;
   url?: string;
+}
+
+/** Where a delivery's event type comes from: `$context.eventType` for the whole delivery. */
+export interface EventTypeConfig {
+  header?: string;
+  bodyPath?: string;
 }
 
 /** Where the sender's own delivery id comes from, and how long a repeat of it is recognised. */

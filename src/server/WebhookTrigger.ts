@@ -15,7 +15,7 @@ import {
   responseSchema,
   ruleString,
 } from './schemas/configSchemas';
-import { SIGNATURE_PRESETS } from './signature/schemes';
+import { signatureSchema } from './senders/signatureSchema';
 import { parseQuery } from './pipeline/stages/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
 import { findRecords } from './support/typedReads';
@@ -72,21 +72,7 @@ export default class WebhookTrigger extends Trigger {
   configSchema = Joi.object({
     auth: authSchema,
     methods: methodsSchema,
-    signature: Joi.object({
-      preset: Joi.string()
-        .valid('none', ...SIGNATURE_PRESETS)
-        .allow(null),
-      secret: Joi.when('preset', { is: Joi.valid(...SIGNATURE_PRESETS), then: Joi.string().required() }),
-      tolerance: Joi.number().positive().allow(null),
-      header: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow(''),
-      algorithm: Joi.string().valid('sha1', 'sha256', 'sha512'),
-      encoding: Joi.string().valid('hex', 'base64'),
-      prefix: Joi.string().allow(''),
-      timestampHeader: Joi.string().trim().pattern(HEADER_NAME_PATTERN).allow(''),
-      signedPayload: Joi.string().allow(''),
-    })
-      .unknown(true)
-      .allow(null),
+    signature: signatureSchema,
     limits: Joi.object({
       maxBodySize: Joi.alternatives(Joi.number().integer().positive(), Joi.string().pattern(BODY_SIZE_PATTERN)).allow(
         null,
@@ -109,6 +95,9 @@ export default class WebhookTrigger extends Trigger {
       refresh: subscriptionStep.keys({ every: Joi.number().positive().allow(null) }).allow(null),
       unsubscribe: subscriptionStep.allow(null),
     })
+      .unknown(true)
+      .allow(null),
+    eventType: Joi.object({ header: Joi.string().allow('', null), bodyPath: Joi.string().allow('', null) })
       .unknown(true)
       .allow(null),
     events: Joi.object({

@@ -21,6 +21,7 @@ export function useOutcomeLabels(): Record<DeliveryOutcome, StatusLabel> {
       refused: { label: t('Refused'), color: 'warning' },
       duplicate: { label: t('Duplicate'), color: 'purple' },
       dropped: { label: t('Left out'), color: 'default' },
+      handshake: { label: t('Handshake'), color: 'default' },
     }),
     [t],
   );

@@ -7,6 +7,12 @@ import { clientAddressOf } from '../pipeline/parsing/clientAddress';
 import type { Received } from '../pipeline/Delivery';
 import { parseQuery } from '../pipeline/stages/parseRequest';
 
+const STATE_OF_OUTCOME = {
+  refused: DELIVERY_STATE.REFUSED,
+  duplicate: DELIVERY_STATE.DUPLICATE,
+  handshake: DELIVERY_STATE.HANDSHAKE,
+} as const;
+
 /** Refusals that are about who is calling: nothing they sent is kept. */
 const CREDENTIAL_REFUSALS = new Set([401, 403]);
 /** The most of a refused body kept as text (for a malformed one, what was wrong with it). */
@@ -37,7 +43,8 @@ class Bucket {
 }
 
 /**
- * Keeps a row for each request a workflow refused (4xx) or recognised as a repeat, so that the
+ * Keeps a row for each request a workflow refused (4xx), recognised as a repeat or answered as a
+ * sender's verification request (a handshake, kept without its body), so that the
  * history shows what a sender says it delivered. Anyone can send garbage, so: a refusal about
  * credentials keeps neither headers, query nor body; writes are bounded per workflow and in all
  * (token buckets) and never delay the answer; the rows have their own retention cap.
@@ -77,7 +84,8 @@ export class RefusalRecorder {
       this.skipped += 1;
       return;
     }
-    const keepsRequest = !CREDENTIAL_REFUSALS.has(answer.status);
+    // A handshake carries the sender's challenge or encrypted check: nothing of it is kept.
+    const keepsRequest = trace.outcome !== 'handshake' && !CREDENTIAL_REFUSALS.has(answer.status);
     const preview =
       keepsRequest && trace.rawBody?.length ? trace.rawBody.subarray(0, BODY_PREVIEW_BYTES).toString('utf8') : null;
     const values = {
@@ -91,7 +99,7 @@ export class RefusalRecorder {
       clientIp: clientAddressOf(delivery.ctx) || null,
       receivedAt: new Date(delivery.receivedAt),
       deliveryId: trace.deliveryId ?? null,
-      state: trace.outcome === 'duplicate' ? DELIVERY_STATE.DUPLICATE : DELIVERY_STATE.REFUSED,
+      state: STATE_OF_OUTCOME[trace.outcome],
       answerStatus: answer.status,
       error: trace.rejection ?? null,
     };

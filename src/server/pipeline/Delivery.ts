@@ -3,6 +3,7 @@ import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { DeliveryState } from '../../common/deliveries';
 import type { WebhookContext, WebhookTriggerConfig } from '../../common/types';
 import type { HttpAnswer } from '../http/HttpAnswer';
+import type { SenderKeys, SenderProtocol, SenderRequest } from '../senders/Sender';
 import type { Log } from '../support/Log';
 import type { ReceivedFile } from './parsing/multipart';
 
@@ -16,7 +17,7 @@ export interface DeliveryTrace {
   /** Why the delivery was refused, for the log line. */
   rejection?: string;
   /** Set when the request ends without a run: the history records it (see RefusalRecorder). */
-  outcome?: Extract<DeliveryState, 'refused' | 'duplicate'>;
+  outcome?: Extract<DeliveryState, 'refused' | 'duplicate' | 'handshake'>;
   /** The bytes read, kept by reference for the history of a refused request. */
   rawBody?: Buffer;
   /** The sender's delivery id, once read. */
@@ -47,9 +48,20 @@ export interface Resolved extends Received {
   sync: boolean;
 }
 
-/** The exact bytes the sender delivered. */
+/** The exact bytes the sender delivered (decrypted, for a sender that encrypts). */
 export interface Read extends Resolved {
   rawBody: Buffer;
+  /** The media type of `rawBody` when it is not the request's (a decrypted body). */
+  bodyType?: string;
+  /** The sender that verified the delivery, for its handshakes after parsing. */
+  sender?: VerifiedSender;
+}
+
+/** A delivery's sender, its keys, and the request as it checked it. */
+export interface VerifiedSender {
+  protocol: SenderProtocol;
+  request: SenderRequest;
+  keys: SenderKeys;
 }
 
 /** The request as the run will see it in `$context`. */

@@ -18,8 +18,8 @@ import { guardClientAddress } from './stages/guardClientAddress';
 import { guardHeaderCount } from './stages/guardHeaderCount';
 import { guardMethod } from './stages/guardMethod';
 import { guardRate, refusalLimit } from './stages/guardRate';
-import { answerMetaHandshake, answerSlackHandshake } from './stages/handshakes';
-import { identifyDelivery } from './stages/identifyDelivery';
+import { answerMetaHandshake, answerSenderHandshake, answerSenderUrlCheck } from './stages/handshakes';
+import { identifyDelivery, readEventType } from './stages/identifyDelivery';
 import { answerListened, copyToListener } from './stages/listening';
 import { parseRequest } from './stages/parseRequest';
 import { persistDelivery } from './stages/persistDelivery';
@@ -74,15 +74,17 @@ export function deliveryPipeline({
       .check(guardClientAddress())
       .then(answerCors)
       .then(answerMetaHandshake(secrets))
+      .then(answerSenderUrlCheck(secrets))
       .check(guardMethod)
       .check(refusedRate.guard)
       .check(refusedRate.counted(authenticate(secrets)))
       .then(readBody())
-      .check(refusedRate.counted(verifySignature(secrets)))
+      .then(refusedRate.counted(verifySignature(secrets)))
       .check(guardRate(rateCounter))
       .then(parseRequest())
       .then(copyToListener(listeners))
-      .then(answerSlackHandshake)
+      .then(answerSenderHandshake)
+      .then(readEventType)
       .then(checkUploads(fileManager))
       .then(identifyDelivery)
       .then(splitEvents)

@@ -44,7 +44,7 @@ function withPrefix(value: string, prefix: string): string | null {
 }
 
 /** GitHub (and Meta, which signs the same way): `X-Hub-Signature-256: sha256=<hex>` over the body. */
-function hubSignature(header: string): SignatureScheme {
+export function hubSignature(header: string): SignatureScheme {
   return {
     signatureHeader: header,
     algorithm: 'sha256',
@@ -60,7 +60,7 @@ function hubSignature(header: string): SignatureScheme {
 }
 
 /** Stripe: `Stripe-Signature: t=<ts>,v1=<hex>[,v1=<hex>]` over `<t>.<body>`. */
-const stripe: SignatureScheme = {
+export const stripe: SignatureScheme = {
   signatureHeader: 'Stripe-Signature',
   algorithm: 'sha256',
   encoding: 'hex',
@@ -78,7 +78,7 @@ const stripe: SignatureScheme = {
 };
 
 /** Slack: `X-Slack-Signature: v0=<hex>` over `v0:<X-Slack-Request-Timestamp>:<body>`. */
-const slack: SignatureScheme = {
+export const slack: SignatureScheme = {
   signatureHeader: 'X-Slack-Signature',
   algorithm: 'sha256',
   encoding: 'hex',
@@ -92,7 +92,7 @@ const slack: SignatureScheme = {
 };
 
 /** Shopify: `X-Shopify-Hmac-Sha256: <base64>` over the body, keyed with the app's secret. */
-const shopify: SignatureScheme = {
+export const shopify: SignatureScheme = {
   signatureHeader: 'X-Shopify-Hmac-Sha256',
   algorithm: 'sha256',
   encoding: 'base64',
@@ -110,7 +110,7 @@ const shopify: SignatureScheme = {
  * `webhook-signature: v1,<base64> [v1,<base64> …]` over `<webhook-id>.<webhook-timestamp>.<body>`,
  * keyed with the base64 part of a `whsec_` secret.
  */
-const standardWebhooks: SignatureScheme = {
+export const standardWebhooks: SignatureScheme = {
   signatureHeader: 'webhook-signature',
   algorithm: 'sha256',
   encoding: 'base64',
@@ -131,7 +131,7 @@ const standardWebhooks: SignatureScheme = {
 const BODY_PLACEHOLDER = '{body}';
 
 /** Any HMAC header scheme, from the trigger's own settings. */
-function custom(config: SignatureConfig): SignatureScheme {
+export function custom(config: SignatureConfig): SignatureScheme {
   const header = (config.header ?? '').trim() || 'X-Signature';
   const timestampHeader = (config.timestampHeader ?? '').trim();
   const template = timestampHeader ? config.signedPayload || `{timestamp}.${BODY_PLACEHOLDER}` : BODY_PLACEHOLDER;
@@ -153,35 +153,4 @@ function custom(config: SignatureConfig): SignatureScheme {
     frame: ({ timestamp }) => ({ before: fill(before, timestamp), after: fill(after, timestamp) }),
     key: utf8Key,
   };
-}
-
-export const SIGNATURE_PRESETS = [
-  'github',
-  'stripe',
-  'slack',
-  'shopify',
-  'standard-webhooks',
-  'meta',
-  'custom',
-] as const;
-
-/** The scheme a trigger's signature settings name; `null` when it checks no signature. */
-export function schemeOf(config: SignatureConfig | null | undefined): SignatureScheme | null {
-  switch (config?.preset) {
-    case 'github':
-    case 'meta':
-      return hubSignature('X-Hub-Signature-256');
-    case 'stripe':
-      return stripe;
-    case 'slack':
-      return slack;
-    case 'shopify':
-      return shopify;
-    case 'standard-webhooks':
-      return standardWebhooks;
-    case 'custom':
-      return custom(config);
-    default:
-      return null;
-  }
 }

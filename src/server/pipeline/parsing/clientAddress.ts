@@ -54,6 +54,12 @@ function trustedProxies(): BlockList | null {
   return trusted.list;
 }
 
+/** Whether the request came through a reverse proxy listed in `WEBHOOK_TRUSTED_PROXIES`. */
+export function fromTrustedProxy(ctx: Context): boolean {
+  const proxies = trustedProxies();
+  return Boolean(proxies && listHas(proxies, plainAddress(ctx.req.socket.remoteAddress ?? '')));
+}
+
 /**
  * The caller's address: the socket's peer, unless that peer is a trusted proxy, in which case the
  * nearest `X-Forwarded-For` hop that is not itself a trusted proxy. Anyone can write that header,

@@ -60,8 +60,8 @@ export function guardRate(counter: Counter, now: () => number = Date.now): Guard
  * Refused requests are counted apart, per workflow and client address, against
  * `limits.refusedRateLimit` (default 30 per 60 s): a client that keeps sending wrong credentials or
  * signatures gets 429 before they are checked again, while the real sender, from its own address,
- * is not affected. `guard` runs before the checks; `counted` wraps a check so that its 401 or 403
- * counts against the caller's address.
+ * is not affected. `guard` runs before the checks; `counted` wraps a check (or a stage) so that its
+ * 401 or 403 counts against the caller's address.
  */
 export function refusalLimit(counter: Counter, now: () => number = Date.now) {
   const ruleOf = (delivery: Resolved) =>
@@ -78,10 +78,10 @@ export function refusalLimit(counter: Counter, now: () => number = Date.now) {
     }
   };
   const counted =
-    <In extends Resolved>(check: Guard<In>): Guard<In> =>
-    async (delivery) => {
+    <In extends Resolved, Out>(step: (delivery: In) => Out | Promise<Out>) =>
+    async (delivery: In): Promise<Out> => {
       try {
-        await check(delivery);
+        return await step(delivery);
       } catch (error) {
         const rule = ruleOf(delivery);
         if (rule && error instanceof WebhookRejection && (error.status === 401 || error.status === 403)) {

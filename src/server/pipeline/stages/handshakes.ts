@@ -1,9 +1,19 @@
+import type { HttpAnswer } from '../../http/HttpAnswer';
+import { protocolOf } from '../../senders/catalogue';
+import { SenderCheckFailure } from '../../senders/Sender';
 import type { SecretReader } from '../../support/secrets';
 import { sameSecret } from './authenticate';
-import { Answered, Parsed, Resolved, Stage, WebhookRejection } from '../Delivery';
+import { readKeys, senderRequest } from './verifySignature';
+import { Answered, Parsed, Received, Resolved, Stage, WebhookRejection } from '../Delivery';
 
 const challengeAnswer = (challenge: string) =>
   new Answered({ status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: challenge });
+
+/** A verification request answered: the history shows it as a handshake, and nothing runs. */
+function handshake(delivery: Received, answer: HttpAnswer): Answered {
+  delivery.trace.outcome = 'handshake';
+  return new Answered(answer);
+}
 
 /**
  * Meta (WhatsApp, Messenger, Instagram) verifies a webhook URL with
@@ -24,25 +34,66 @@ export function answerMetaHandshake(secrets: SecretReader): Stage<Resolved, Reso
     if (!expected || !matches) {
       throw new WebhookRejection(403, 'Verification token does not match');
     }
-    return challengeAnswer(String(ctx.query['hub.challenge'] ?? ''));
+    return handshake(delivery, challengeAnswer(String(ctx.query['hub.challenge'] ?? '')).answer);
   };
 }
 
 /**
- * Slack's Events API confirms a request URL with a signed `{"type": "url_verification",
- * "challenge": "…"}` delivery and expects the challenge back. Answered after the signature was
- * verified and the body parsed; it starts no run.
+ * A sender that checks its URL with a GET before it delivers anything (WeCom's `echostr`): answered
+ * before authentication and the method check, as Meta's, and only when the sender's own check of
+ * that request passes (401 otherwise).
  */
-export const answerSlackHandshake: Stage<Parsed, Parsed> = (delivery) => {
-  const body = delivery.context.body as { type?: unknown; challenge?: unknown } | null;
-  if (
-    delivery.config.handshake?.type !== 'slack' ||
-    !body ||
-    typeof body !== 'object' ||
-    body.type !== 'url_verification' ||
-    typeof body.challenge !== 'string'
-  ) {
-    return delivery;
+export function answerSenderUrlCheck(secrets: SecretReader): Stage<Resolved, Resolved> {
+  return (delivery) => {
+    const config = delivery.config.signature;
+    const protocol = protocolOf(config);
+    if (!config || !protocol?.answerUrlCheck || delivery.ctx.method !== 'GET') {
+      return delivery;
+    }
+    const keys = readKeys(config, secrets);
+    if ('missing' in keys) {
+      return delivery;
+    }
+    try {
+      const answer = protocol.answerUrlCheck(senderRequest({ ...delivery, rawBody: Buffer.alloc(0) }), keys);
+      return answer ? handshake(delivery, answer) : delivery;
+    } catch (error) {
+      if (error instanceof SenderCheckFailure) {
+        throw new WebhookRejection(401, error.message);
+      }
+      throw error;
+    }
+  };
+}
+
+const isSlackChallenge = (body: unknown): body is { type: 'url_verification'; challenge: string } =>
+  body != null &&
+  typeof body === 'object' &&
+  (body as { type?: unknown }).type === 'url_verification' &&
+  typeof (body as { challenge?: unknown }).challenge === 'string';
+
+/**
+ * A verification request among deliveries (Slack's and Lark's `url_verification`, Zoom's
+ * `endpoint.url_validation`, Discord's PING, Twitch's `webhook_callback_verification`): answered
+ * after the delivery was verified (and decrypted) and parsed, as its sender expects; no run. The
+ * `handshake: { type: "slack" }` setting answers Slack's challenge without the Slack sender.
+ */
+export const answerSenderHandshake: Stage<Parsed, Parsed> = (delivery) => {
+  const body = delivery.context.body;
+  const sender = delivery.sender;
+  try {
+    const answer = sender?.protocol.answerHandshake?.(body, sender.request, sender.keys);
+    if (answer) {
+      return handshake(delivery, answer);
+    }
+  } catch (error) {
+    if (error instanceof SenderCheckFailure) {
+      throw new WebhookRejection(401, error.message);
+    }
+    throw error;
   }
-  return challengeAnswer(body.challenge);
+  if (delivery.config.handshake?.type === 'slack' && isSlackChallenge(body)) {
+    return handshake(delivery, challengeAnswer(body.challenge).answer);
+  }
+  return delivery;
 };

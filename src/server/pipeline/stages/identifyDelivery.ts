@@ -37,3 +37,20 @@ export const identifyDelivery: Stage<Parsed, Identified> = (delivery) => {
     idempotencyKey: createHash('sha256').update(`${delivery.key}\n${id}`).digest('hex'),
   };
 };
+
+/**
+ * The delivery's event type as `$context.eventType` (`X-GitHub-Event`, Stripe's `type`, …) when the
+ * trigger names where it is, so that a designer can branch on it without writing a path. An event
+ * split from a batch gets its own type from `events.type` instead.
+ */
+export const readEventType: Stage<Parsed, Parsed> = (delivery) => {
+  const rule = delivery.config.eventType;
+  if (!rule || (!rule.header && !rule.bodyPath)) {
+    return delivery;
+  }
+  const value = rule.header ? delivery.ctx.get(rule.header) : valueAtPath(delivery.context.body, rule.bodyPath ?? '');
+  if (value == null || value === '' || typeof value === 'object') {
+    return delivery;
+  }
+  return { ...delivery, context: { ...delivery.context, eventType: String(value) } };
+};

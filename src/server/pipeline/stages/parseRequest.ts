@@ -35,7 +35,7 @@ function rawBodyFields(raw: Buffer): Pick<WebhookContext, 'rawBody' | 'rawBodyEn
 }
 
 async function parseBody(delivery: Read): Promise<{ body: unknown; uploads?: ReceivedFile[] }> {
-  const contentType = delivery.ctx.get('content-type');
+  const contentType = delivery.bodyType ?? delivery.ctx.get('content-type');
   if (delivery.rawBody.length && mediaTypeOf(contentType) === 'multipart/form-data') {
     const { fields, files } = await parseMultipart(delivery.rawBody, contentType);
     return { body: fields, uploads: files };

@@ -82,7 +82,7 @@ export const splitEvents: Stage<Identified, Split> = (delivery) => {
   const droppedTypes = new Set<string>();
   let droppedCount = 0;
   items.forEach((event, index) => {
-    const eventType = render(rule.type, event);
+    const eventType = render(rule.type, event) || delivery.context.eventType || '';
     if (filter.length && !filter.includes(eventType)) {
       droppedCount += 1;
       droppedTypes.add(eventType);

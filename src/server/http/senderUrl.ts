@@ -1,0 +1,35 @@
+import type { Context } from '@nocobase/actions';
+import { fromTrustedProxy } from '../pipeline/parsing/clientAddress';
+
+const firstOf = (value: string) => value.split(',')[0].trim();
+
+/**
+ * The origin a sender reaches the app at: `WEBHOOK_PUBLIC_URL`'s when set, else the request's own
+ * protocol and host, where `X-Forwarded-Proto` / `-Host` are believed only from a proxy listed in
+ * `WEBHOOK_TRUSTED_PROXIES` (anyone else could write them).
+ */
+export function requestOrigin(ctx: Context): string {
+  const configured = (process.env.WEBHOOK_PUBLIC_URL ?? '').trim();
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // An unparsable setting is reported where it is used to register; fall back to the request.
+    }
+  }
+  const proxied = fromTrustedProxy(ctx);
+  const encrypted = Boolean((ctx.req.socket as { encrypted?: boolean }).encrypted);
+  const protocol = (proxied && firstOf(ctx.get('x-forwarded-proto'))) || (encrypted ? 'https' : 'http');
+  const host = (proxied && firstOf(ctx.get('x-forwarded-host'))) || ctx.get('host');
+  return `${protocol}://${host}`;
+}
+
+/**
+ * The URL a sender called, as the senders that sign it (Twilio, Square, HubSpot) computed it: the
+ * origin above plus the path and query exactly as received; `signature.url` overrides it where a
+ * proxy rewrites paths.
+ */
+export function senderUrl(ctx: Context, configured?: string | null): string {
+  const override = (configured ?? '').trim();
+  return override || `${requestOrigin(ctx)}${ctx.originalUrl}`;
+}

@@ -1,0 +1,38 @@
+import { SENDERS, SenderId } from '../../common/senders';
+import type { SignatureConfig } from '../../common/types';
+import { custom } from './custom';
+import { github } from './github';
+import { gitlab } from './gitlab';
+import { meta } from './meta';
+import type { SenderProtocol } from './Sender';
+import { shopify } from './shopify';
+import { slack } from './slack';
+import { standardWebhooks } from './standardWebhooks';
+import { stripe } from './stripe';
+
+/**
+ * Every sender's protocol, by the catalogue's id (`common/senders.ts`); the type makes a sender
+ * of the catalogue without a protocol a compile error.
+ */
+const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderProtocol } = {
+  github,
+  gitlab,
+  stripe,
+  slack,
+  shopify,
+  meta,
+  'standard-webhooks': standardWebhooks,
+  custom,
+};
+
+/** Every `signature.preset` the trigger accepts besides "none". */
+export const SIGNATURE_PRESETS = [...SENDERS.map((sender) => sender.id), 'custom'] as const;
+
+/** The protocol a trigger's signature settings name; null when it checks nothing. */
+export function protocolOf(config: SignatureConfig | null | undefined): SenderProtocol | null {
+  const preset = config?.preset;
+  if (!preset || preset === 'none') {
+    return null;
+  }
+  return (PROTOCOLS as Record<string, SenderProtocol | undefined>)[preset] ?? null;
+}
