@@ -263,4 +263,33 @@ describe('subscribing the webhook with its sender', () => {
       logs.stop();
     }
   });
+  it("gives the sender the admin's own origin when WEBHOOK_PUBLIC_URL is unset, for renewals too", async () => {
+    const saved = process.env.WEBHOOK_PUBLIC_URL;
+    delete process.env.WEBHOOK_PUBLIC_URL;
+    try {
+      const workflow = await createDisabled(['push']);
+      const before = provider.calls.length;
+      // A forwarded host from a peer that is not a trusted proxy is not believed.
+      const enabled = await current().request(`/api/workflows:update?filterByTk=${workflow.id}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          'X-Forwarded-Host': 'attacker.example',
+        },
+        body: JSON.stringify({ enabled: true }),
+      });
+      expect(enabled.status).toBe(200);
+      const url = `${current().baseUrl}/api/webhook:trigger/${workflow.key}`;
+      const subscribe = provider.calls[before];
+      expect(subscribe).toMatchObject({ method: 'POST', body: { url } });
+      const row = await current()
+        .app.db.getModel('webhookSubscriptions')
+        .findOne({ where: { workflowId: workflow.id } });
+      expect(row?.get('webhookUrl')).toBe(url);
+      expect((await api(`workflows:update?filterByTk=${workflow.id}`, { enabled: false })).status).toBe(200);
+    } finally {
+      process.env.WEBHOOK_PUBLIC_URL = saved;
+    }
+  });
 });

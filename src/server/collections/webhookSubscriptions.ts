@@ -22,6 +22,8 @@ export default defineCollection({
     { type: 'integer', name: 'failures', defaultValue: 0 },
     { type: 'text', name: 'lastError' },
     { type: 'date', name: 'lastCallAt' },
+    // The URL the sender was given, for renewals and removal (which run with no admin request).
+    { type: 'text', name: 'webhookUrl' },
     // Set while one app instance renews it; with the count of renewals, what makes a renewal happen
     // once in a cluster (an instance that read the row before the last renewal cannot claim it).
     { type: 'date', name: 'claimedUntil' },

@@ -38,6 +38,8 @@ interface SubscriptionRow {
   failures: number;
   renewals: number;
   lastCallAt: Date | null;
+  /** The URL the sender was given when subscribing. */
+  webhookUrl?: string | null;
 }
 
 export interface LifecycleDeps {
@@ -45,7 +47,11 @@ export interface LifecycleDeps {
   lockManager: LockManager;
   logger: Log;
   environment: SecretSource;
-  /** This workflow's absolute URL, which the sender must reach. */
+  /**
+   * This workflow's URL, which the sender must reach: absolute when `WEBHOOK_PUBLIC_URL` is set or
+   * an admin's request is saving the workflow. The URL a subscription was made with is kept with it
+   * for its renewals and removal, which run with no request.
+   */
   webhookUrl(key: string): string;
   /** Writes one outgoing call to the workflow's delivery history. */
   recordCall(
@@ -85,7 +91,10 @@ function dateOf(value: unknown): Date | null {
  * deleted or replaced by another version (logged, never blocking). Every call is in the history.
  */
 export class SubscriptionLifecycle {
-  private readonly subscribed = new WeakMap<object, { state: Record<string, unknown>; nextRefreshAt: Date | null }>();
+  private readonly subscribed = new WeakMap<
+    object,
+    { state: Record<string, unknown>; nextRefreshAt: Date | null; webhookUrl: string }
+  >();
   /**
    * Renews what is due, started and stopped with the app, on one instance at a time (NocoBase's
    * lock manager). Each due subscription is also claimed (see `refreshDue`), so that exactly one
@@ -107,9 +116,14 @@ export class SubscriptionLifecycle {
     return this.deps.db.getModel(SUBSCRIPTIONS_COLLECTION);
   }
 
-  private variables(key: string, state: Record<string, unknown>, response?: ProviderAnswer): CallVariables {
+  private variables(
+    key: string,
+    state: Record<string, unknown>,
+    response?: ProviderAnswer,
+    url: string = this.deps.webhookUrl(key),
+  ): CallVariables {
     return {
-      $webhook: { url: this.deps.webhookUrl(key), key },
+      $webhook: { url, key },
       $state: state,
       $env: this.deps.environment.getVariables() ?? {},
       ...(response ? { $response: { status: response.status, body: response.body } } : {}),
@@ -155,12 +169,13 @@ export class SubscriptionLifecycle {
     if (!subscription?.subscribe?.url || !workflow.get('enabled') || !workflow.changed('enabled')) {
       return;
     }
-    if (!/^https?:\/\//.test(this.deps.webhookUrl(workflow.key))) {
+    const webhookUrl = this.deps.webhookUrl(workflow.key);
+    if (!/^https?:\/\//.test(webhookUrl)) {
       throw new SubscribeRefused(
         'Set WEBHOOK_PUBLIC_URL to the address senders reach this app at: the sender needs an absolute URL',
       );
     }
-    const variables = this.variables(workflow.key, {});
+    const variables = this.variables(workflow.key, {}, undefined, webhookUrl);
     let answer: ProviderAnswer;
     try {
       answer = await this.call(workflow, 'subscribe', subscription.subscribe, variables);
@@ -169,8 +184,11 @@ export class SubscriptionLifecycle {
         `The sender refused the subscription, the workflow stays disabled: ${(error as Error).message}`,
       );
     }
-    const withAnswer = this.variables(workflow.key, {}, answer);
-    this.subscribed.set(workflow, this.outcome(subscription.subscribe, subscription.refresh, withAnswer, {}));
+    const withAnswer = this.variables(workflow.key, {}, answer, webhookUrl);
+    this.subscribed.set(workflow, {
+      ...this.outcome(subscription.subscribe, subscription.refresh, withAnswer, {}),
+      webhookUrl,
+    });
   };
 
   /** `workflows.afterSave`: keeps a new subscription, or removes the one of a version switched off. */
@@ -231,7 +249,13 @@ export class SubscriptionLifecycle {
     }
     const { state } = row.toJSON();
     try {
-      await this.call(workflow, 'unsubscribe', step, this.variables(workflow.key, state ?? {}));
+      const { webhookUrl } = row.toJSON();
+      await this.call(
+        workflow,
+        'unsubscribe',
+        step,
+        this.variables(workflow.key, state ?? {}, undefined, webhookUrl ?? undefined),
+      );
       await row.update({ status: 'removed', lastError: null, lastCallAt: new Date() });
     } catch (error) {
       this.deps.logger.warn(
@@ -294,12 +318,12 @@ export class SubscriptionLifecycle {
         workflow,
         'refresh',
         subscription.refresh,
-        this.variables(workflow.key, row.state ?? {}),
+        this.variables(workflow.key, row.state ?? {}, undefined, row.webhookUrl ?? undefined),
       );
       const outcome = this.outcome(
         subscription.refresh,
         subscription.refresh,
-        this.variables(workflow.key, row.state ?? {}, answer),
+        this.variables(workflow.key, row.state ?? {}, answer, row.webhookUrl ?? undefined),
         row.state ?? {},
       );
       await record.update({
