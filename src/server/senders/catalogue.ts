@@ -9,6 +9,7 @@ import { shopify } from './shopify';
 import { slack } from './slack';
 import { standardWebhooks } from './standardWebhooks';
 import { stripe } from './stripe';
+import { twilio } from './twilio';
 
 /**
  * Every sender's protocol, by the catalogue's id (`common/senders.ts`); the type makes a sender
@@ -22,6 +23,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   shopify,
   meta,
   'standard-webhooks': standardWebhooks,
+  twilio,
   custom,
 };
 
