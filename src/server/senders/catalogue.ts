@@ -7,6 +7,7 @@ import { meta } from './meta';
 import type { SenderProtocol } from './Sender';
 import { shopify } from './shopify';
 import { slack } from './slack';
+import { square } from './square';
 import { standardWebhooks } from './standardWebhooks';
 import { stripe } from './stripe';
 import { twilio } from './twilio';
@@ -24,6 +25,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   meta,
   'standard-webhooks': standardWebhooks,
   twilio,
+  square,
   custom,
 };
 
