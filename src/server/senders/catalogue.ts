@@ -3,6 +3,7 @@ import type { SignatureConfig } from '../../common/types';
 import { custom } from './custom';
 import { github } from './github';
 import { gitlab } from './gitlab';
+import { hubspot } from './hubspot';
 import { meta } from './meta';
 import type { SenderProtocol } from './Sender';
 import { shopify } from './shopify';
@@ -26,6 +27,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   'standard-webhooks': standardWebhooks,
   twilio,
   square,
+  hubspot,
   custom,
 };
 
