@@ -6,6 +6,7 @@ import { gitlab } from './gitlab';
 import { hubspot } from './hubspot';
 import { meta } from './meta';
 import type { SenderProtocol } from './Sender';
+import { sendgrid } from './sendgrid';
 import { shopify } from './shopify';
 import { slack } from './slack';
 import { square } from './square';
@@ -28,6 +29,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   twilio,
   square,
   hubspot,
+  sendgrid,
   custom,
 };
 
