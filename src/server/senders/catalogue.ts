@@ -1,5 +1,6 @@
 import { SENDERS, SenderId } from '../../common/senders';
 import type { SignatureConfig } from '../../common/types';
+import { alipay } from './alipay';
 import { custom } from './custom';
 import { github } from './github';
 import { gitlab } from './gitlab';
@@ -30,6 +31,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   square,
   hubspot,
   sendgrid,
+  alipay,
   custom,
 };
 
