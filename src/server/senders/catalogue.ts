@@ -14,6 +14,7 @@ import { square } from './square';
 import { standardWebhooks } from './standardWebhooks';
 import { stripe } from './stripe';
 import { twilio } from './twilio';
+import { zoom } from './zoom';
 
 /**
  * Every sender's protocol, by the catalogue's id (`common/senders.ts`); the type makes a sender
@@ -32,6 +33,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   hubspot,
   sendgrid,
   alipay,
+  zoom,
   custom,
 };
 
