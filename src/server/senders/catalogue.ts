@@ -2,6 +2,7 @@ import { SENDERS, SenderId } from '../../common/senders';
 import type { SignatureConfig } from '../../common/types';
 import { alipay } from './alipay';
 import { custom } from './custom';
+import { discord } from './discord';
 import { github } from './github';
 import { gitlab } from './gitlab';
 import { hubspot } from './hubspot';
@@ -34,6 +35,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   sendgrid,
   alipay,
   zoom,
+  discord,
   custom,
 };
 
