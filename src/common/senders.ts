@@ -199,9 +199,11 @@ export const SENDERS = [
     id: 'twitch',
     label: 'Twitch EventSub',
     docs: 'https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message',
-    checks: 'Checks Twitch-Eventsub-Message-Signature over the message id, timestamp and body.',
+    checks:
+      'Checks Twitch-Eventsub-Message-Signature over the message id, timestamp and body; the message must be under 10 minutes old.',
     fields: [field('secret', 'Secret', 'The "secret" the subscription was created with.')],
-    timestamped: true,
+    // Twitch's own 10-minute limit, not `signature.tolerance`.
+    timestamped: false,
     handshake: 'Answers webhook_callback_verification with the challenge; records a revocation.',
     defaults: { idempotency: header('Twitch-Eventsub-Message-Id'), eventType: bodyPath('subscription.type') },
   },

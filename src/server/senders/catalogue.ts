@@ -15,6 +15,7 @@ import { square } from './square';
 import { standardWebhooks } from './standardWebhooks';
 import { stripe } from './stripe';
 import { twilio } from './twilio';
+import { twitch } from './twitch';
 import { zoom } from './zoom';
 
 /**
@@ -36,6 +37,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   alipay,
   zoom,
   discord,
+  twitch,
   custom,
 };
 
