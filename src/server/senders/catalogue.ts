@@ -7,6 +7,7 @@ import { github } from './github';
 import { gitlab } from './gitlab';
 import { hubspot } from './hubspot';
 import { meta } from './meta';
+import { paddle } from './paddle';
 import type { SenderProtocol } from './Sender';
 import { sendgrid } from './sendgrid';
 import { shopify } from './shopify';
@@ -38,6 +39,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   zoom,
   discord,
   twitch,
+  paddle,
   custom,
 };
 
