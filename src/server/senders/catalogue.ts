@@ -6,6 +6,7 @@ import { discord } from './discord';
 import { github } from './github';
 import { gitlab } from './gitlab';
 import { hubspot } from './hubspot';
+import { mailgun } from './mailgun';
 import { meta } from './meta';
 import { paddle } from './paddle';
 import type { SenderProtocol } from './Sender';
@@ -40,6 +41,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   discord,
   twitch,
   paddle,
+  mailgun,
   custom,
 };
 
