@@ -26,10 +26,14 @@ export function requestOrigin(ctx: Context): string {
 
 /**
  * The URL a sender called, as the senders that sign it (Twilio, Square, HubSpot) computed it: the
- * origin above plus the path and query exactly as received; `signature.url` overrides it where a
- * proxy rewrites paths.
+ * origin above plus the path and query exactly as received. `signature.url` replaces the origin and
+ * path where a proxy rewrites paths; the query received is kept (Twilio puts `bodySHA256` there)
+ * unless the setting has one of its own.
  */
 export function senderUrl(ctx: Context, configured?: string | null): string {
   const override = (configured ?? '').trim();
-  return override || `${requestOrigin(ctx)}${ctx.originalUrl}`;
+  if (!override) {
+    return `${requestOrigin(ctx)}${ctx.originalUrl}`;
+  }
+  return override.includes('?') || !ctx.querystring ? override : `${override}?${ctx.querystring}`;
 }
