@@ -18,6 +18,7 @@ import { standardWebhooks } from './standardWebhooks';
 import { stripe } from './stripe';
 import { twilio } from './twilio';
 import { twitch } from './twitch';
+import { wechatpay } from './wechatpay';
 import { zoom } from './zoom';
 
 /**
@@ -42,6 +43,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   twitch,
   paddle,
   mailgun,
+  wechatpay,
   custom,
 };
 
