@@ -16,9 +16,15 @@ function usesVariables(response: ResponseConfig): boolean {
 
 /**
  * The immediate answer of an async workflow: its configured response, where `{{$context.…}}`
- * variables take values from the request (to echo a handshake's challenge, or a sender's id).
+ * variables take values from the request (to echo a handshake's challenge, or a sender's id). A
+ * sender that expects one particular answer to every delivery (DingTalk's encrypted "success")
+ * gets that answer, whatever the response is set to.
  */
 export function immediateAnswer(delivery: Identified): HttpAnswer {
+  const sender = delivery.sender;
+  if (sender?.protocol.answerEvery) {
+    return sender.protocol.answerEvery(sender.keys);
+  }
   const configured = delivery.config.response;
   const response: ResponseConfig | undefined =
     configured && usesVariables(configured) ? parse(configured)({ $context: delivery.context }) : configured;
