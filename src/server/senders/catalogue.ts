@@ -6,6 +6,7 @@ import { discord } from './discord';
 import { github } from './github';
 import { gitlab } from './gitlab';
 import { hubspot } from './hubspot';
+import { lark } from './lark';
 import { mailgun } from './mailgun';
 import { meta } from './meta';
 import { paddle } from './paddle';
@@ -33,6 +34,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   shopify,
   meta,
   'standard-webhooks': standardWebhooks,
+  lark,
   twilio,
   square,
   hubspot,
