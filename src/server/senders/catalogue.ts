@@ -20,6 +20,7 @@ import { stripe } from './stripe';
 import { twilio } from './twilio';
 import { twitch } from './twitch';
 import { wechatpay } from './wechatpay';
+import { wecom } from './wecom';
 import { zoom } from './zoom';
 
 /**
@@ -35,6 +36,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   meta,
   'standard-webhooks': standardWebhooks,
   lark,
+  wecom,
   twilio,
   square,
   hubspot,
