@@ -2,6 +2,7 @@ import { SENDERS, SenderId } from '../../common/senders';
 import type { SignatureConfig } from '../../common/types';
 import { alipay } from './alipay';
 import { custom } from './custom';
+import { dingtalk } from './dingtalk';
 import { discord } from './discord';
 import { github } from './github';
 import { gitlab } from './gitlab';
@@ -37,6 +38,7 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   'standard-webhooks': standardWebhooks,
   lark,
   wecom,
+  dingtalk,
   twilio,
   square,
   hubspot,
