@@ -1,4 +1,5 @@
-import { ed25519PublicKey, ed25519Verifies, isVariableReference } from './ed25519';
+import { ed25519PublicKey, ed25519Verifies } from './ed25519';
+import { isVariableReference } from './publicKeys';
 import {
   checkTimestamp,
   decodeSignature,

@@ -33,6 +33,3 @@ export function ed25519Verifies(key: KeyObject, signature: Buffer | null, ...par
     return false;
   }
 }
-
-/** A configured value given as `{{$env.NAME}}`: read only when a delivery arrives, so not checked on save. */
-export const isVariableReference = (value: string) => /\{\{\s*\$env\./.test(value);

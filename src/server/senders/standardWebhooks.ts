@@ -1,6 +1,7 @@
 import { standardWebhooks as standardScheme } from '../signature/schemes';
-import { ed25519PublicKey, ed25519Verifies, isVariableReference } from './ed25519';
+import { ed25519PublicKey, ed25519Verifies } from './ed25519';
 import { hmacHeaderSender } from './hmacHeaderSender';
+import { isVariableReference } from './publicKeys';
 import {
   checkTimestamp,
   decodeSignature,
