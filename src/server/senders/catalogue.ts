@@ -28,7 +28,7 @@ import { zoom } from './zoom';
  * Every sender's protocol, by the catalogue's id (`common/senders.ts`); the type makes a sender
  * of the catalogue without a protocol a compile error.
  */
-const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderProtocol } = {
+const PROTOCOLS: Record<SenderId | 'custom', SenderProtocol> = {
   github,
   gitlab,
   stripe,
@@ -36,19 +36,19 @@ const PROTOCOLS: Partial<Record<SenderId, SenderProtocol>> & { custom: SenderPro
   shopify,
   meta,
   'standard-webhooks': standardWebhooks,
-  lark,
-  wecom,
-  dingtalk,
   twilio,
-  square,
-  hubspot,
   sendgrid,
-  alipay,
+  mailgun,
   zoom,
   discord,
   twitch,
+  square,
   paddle,
-  mailgun,
+  hubspot,
+  lark,
+  wecom,
+  dingtalk,
+  alipay,
   wechatpay,
   custom,
 };
