@@ -126,23 +126,30 @@ export function buildRequestVariables(
   ];
 }
 
+/** The trigger names where a delivery's event type is (`config.eventType`), for either workflow. */
+export function readsEventType(config: Pick<WebhookTriggerConfig, 'eventType'> | undefined): boolean {
+  const rule = config?.eventType;
+  return Boolean(rule?.header?.trim() || rule?.bodyPath?.trim());
+}
+
 /**
- * Everything a webhook run offers as `{{$context.…}}`: the request, and one event and its type
- * when deliveries are split into events.
+ * Everything a webhook run offers as `{{$context.…}}`: the request, one event when deliveries are
+ * split into events, and the event type when the events or the trigger's `eventType` give one.
  */
 export function buildTriggerVariables(
-  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody' | 'events'> | undefined,
+  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody' | 'events' | 'eventType'> | undefined,
   labels: TriggerVariableLabels,
   options: { sync?: boolean } = {},
 ): VariableNode[] {
   const request = buildRequestVariables(config, labels);
-  if (!splitsEvents(config, Boolean(options.sync))) {
+  const split = splitsEvents(config, Boolean(options.sync));
+  if (!split && !readsEventType(config)) {
     return request;
   }
   // Offered before the files, which close the list.
   return [
     ...request.slice(0, -1),
-    { key: 'event', value: 'event', label: labels.event },
+    ...(split ? [{ key: 'event', value: 'event', label: labels.event }] : []),
     { key: 'eventType', value: 'eventType', label: labels.eventType },
     ...request.slice(-1),
   ];

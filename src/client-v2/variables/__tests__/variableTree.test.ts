@@ -128,6 +128,16 @@ describe('buildTriggerVariables', () => {
     expect(keys({ events: null })).not.toContain('eventType');
   });
 
+  it('offers the event type, without an event, when the trigger names where it is, in either workflow', () => {
+    const keys = (config: Parameters<typeof buildTriggerVariables>[0], sync = false) =>
+      buildTriggerVariables(config, labels, { sync }).map((node) => node.key);
+    expect(keys({ eventType: { header: 'X-GitHub-Event' } }).slice(-2)).toEqual(['eventType', 'files']);
+    expect(keys({ eventType: { bodyPath: 'type' } }, true)).toContain('eventType');
+    expect(keys({ eventType: { bodyPath: 'type' } })).not.toContain('event');
+    expect(keys({ eventType: { header: ' ', bodyPath: '' } })).not.toContain('eventType');
+    expect(keys({ eventType: null })).not.toContain('eventType');
+  });
+
   it('points each file field at that field of every uploaded file', () => {
     const tree = buildTriggerVariables({}, labels);
     expect(pathOf(tree, 'Files')).toBe('{{$context.files}}');
