@@ -1,5 +1,6 @@
 import fs from 'fs';
 import path from 'path';
+import { SENDERS } from '../../common/senders';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LOCALES = ['en-US', 'zh-CN'];
@@ -31,6 +32,23 @@ function keysInSource(): Set<string> {
   return keys;
 }
 
+/** The sender catalogue's names and sentences, which the form translates as data (`t(sender.checks)`). */
+function catalogueKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const sender of SENDERS) {
+    keys.add(sender.label);
+    keys.add(sender.checks);
+    if ('handshake' in sender) {
+      keys.add(sender.handshake);
+    }
+    for (const field of sender.fields) {
+      keys.add(field.label);
+      keys.add(field.where);
+    }
+  }
+  return keys;
+}
+
 describe('locales', () => {
   const english = readLocale('en-US');
 
@@ -52,9 +70,14 @@ describe('locales', () => {
   });
 
   it('translates every text the client shows, and nothing else', () => {
-    const used = [...keysInSource()].sort();
+    const used = [...new Set([...keysInSource(), ...catalogueKeys()])].sort();
     expect(used.length).toBeGreaterThan(20);
     expect(Object.keys(english)).toEqual(used);
+  });
+
+  it('translates every name and sentence of the sender catalogue into zh-CN', () => {
+    const zh = readLocale('zh-CN');
+    expect([...catalogueKeys()].filter((key) => !zh[key]?.trim())).toEqual([]);
   });
 
   it('keeps interpolations in translations', () => {

@@ -1,109 +1,155 @@
-import { Form, InputNumber, Select } from 'antd';
+import { useCurrentWorkflowContext } from '@nocobase/plugin-workflow/client-v2';
+import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import React from 'react';
-import type { SignatureConfig } from '../../common/types';
+import { SENDERS, senderDescriptor, type SenderField, type SenderFieldName } from '../../common/senders';
+import type { SignatureConfig, WebhookTriggerConfig } from '../../common/types';
 import { clearFields } from '../components/clearFields';
 import { SecretField } from '../components/SecretField';
 import type { Translate } from '../locale';
 import { useT } from '../locale';
 import { CustomSignatureFields } from './CustomSignatureFields';
+import { senderDefaultChanges } from './senderDefaults';
 
 type Preset = NonNullable<SignatureConfig['preset']>;
 
-const SIGNATURE = ['config', 'signature'];
+const CONFIG = ['config'];
+const SIGNATURE = [...CONFIG, 'signature'];
 
-/** Presets whose signature carries a timestamp the server checks against the tolerance. */
-const TIMESTAMPED: Preset[] = ['stripe', 'slack', 'standard-webhooks'];
+const KEY_FIELDS: readonly SenderFieldName[] = ['secret', 'publicKey', 'token', 'receiveId', 'url'];
 const CUSTOM_FIELDS = ['header', 'algorithm', 'encoding', 'prefix', 'timestampHeader', 'signedPayload'];
+/** Every field a sender's keys or the custom scheme may leave in `config.signature`. */
+const ALL_FIELDS = [...KEY_FIELDS, 'tolerance', ...CUSTOM_FIELDS];
 
-/** The fields a preset uses besides itself; the others are cleared when the preset changes. */
-function fieldsOf(preset: Preset): string[] {
-  if (preset === 'none') {
-    return [];
-  }
-  if (preset === 'custom') {
-    return ['secret', 'tolerance', ...CUSTOM_FIELDS];
-  }
-  return TIMESTAMPED.includes(preset) ? ['secret', 'tolerance'] : ['secret'];
-}
-const ALL_FIELDS = fieldsOf('custom');
+const TEST_IDS: Record<SenderFieldName, string> = {
+  secret: 'webhook-signature-secret',
+  publicKey: 'webhook-signature-public-key',
+  token: 'webhook-signature-token',
+  receiveId: 'webhook-signature-receive-id',
+  url: 'webhook-signature-url',
+};
 
-function presetOptions(t: Translate): { label: string; value: Preset }[] {
+function senderOptions(t: Translate): { label: string; value: Preset }[] {
   return [
     { label: t('None'), value: 'none' },
-    { label: 'GitHub', value: 'github' },
-    { label: 'Stripe', value: 'stripe' },
-    { label: 'Slack', value: 'slack' },
-    { label: 'Shopify', value: 'shopify' },
-    { label: 'Standard Webhooks / Svix', value: 'standard-webhooks' },
-    { label: 'Meta', value: 'meta' },
-    { label: t('Custom HMAC'), value: 'custom' },
+    ...SENDERS.map((sender) => ({ label: t(sender.label), value: sender.id })),
+    { label: t('Other (custom HMAC)'), value: 'custom' },
   ];
 }
 
-/** Which headers each preset checks, and which secret it wants. */
-function presetHelp(t: Translate, preset: Preset | undefined): string | undefined {
-  switch (preset) {
-    case 'github':
-      return t('Checks X-Hub-Signature-256 with the secret set on the GitHub webhook.');
-    case 'meta':
-      return t('Checks X-Hub-Signature-256 with the app secret of the Meta app.');
-    case 'stripe':
-      return t('Checks Stripe-Signature with the signing secret of the Stripe endpoint (whsec_…).');
-    case 'slack':
-      return t('Checks X-Slack-Signature and X-Slack-Request-Timestamp with the signing secret of the Slack app.');
-    case 'shopify':
-      return t('Checks X-Shopify-Hmac-Sha256 with the secret of the Shopify app.');
-    case 'standard-webhooks':
-      return t(
-        'Checks webhook-id, webhook-timestamp and webhook-signature (or their svix- forms); the secret starts with whsec_.',
-      );
-    case 'custom':
-      return t('Checks an HMAC signature in a header you name, computed as set below.');
-    default:
-      return t('Requests are not checked for a signature.');
+/** One of the sender's keys, under the name its console gives it, with where to find it. */
+function SenderKeyField({ field }: { field: SenderField }) {
+  const t = useT();
+  const name = [...SIGNATURE, field.name];
+  const label = t(field.label);
+  const where = t(field.where);
+  if (field.secret) {
+    return (
+      <SecretField name={name} label={label} testId={TEST_IDS[field.name]} required={field.required} extra={where} />
+    );
   }
+  const rules = field.required ? [{ required: true, whitespace: true, message: t('Required') }] : [];
+  return (
+    <Form.Item name={name} label={label} rules={rules} extra={where}>
+      {field.name === 'publicKey' ? (
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} spellCheck={false} data-testid={TEST_IDS[field.name]} />
+      ) : (
+        <Input
+          autoComplete="off"
+          placeholder={field.name === 'url' ? 'https://' : undefined}
+          data-testid={TEST_IDS[field.name]}
+        />
+      )}
+    </Form.Item>
+  );
 }
 
-/** The sender's signature over the exact body received; unsigned or altered deliveries get 401. */
+/** What the server checks for the chosen sender, its URL verification, and its own documentation. */
+function SenderHelp({ preset }: { preset: Preset | null | undefined }) {
+  const t = useT();
+  const sender = senderDescriptor(preset);
+  if (!sender) {
+    return (
+      <>
+        {preset === 'custom'
+          ? t('Checks an HMAC signature in a header you name, computed as set below.')
+          : t('Requests are not checked for a signature.')}
+      </>
+    );
+  }
+  return (
+    <>
+      <div data-testid="webhook-signature-checks">{t(sender.checks)}</div>
+      {sender.handshake ? <div data-testid="webhook-signature-handshake">{t(sender.handshake)}</div> : null}
+      <div>
+        <Typography.Link
+          href={sender.docs}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="webhook-signature-docs"
+        >
+          {t('How {{sender}} signs its requests', { sender: t(sender.label) })}
+        </Typography.Link>
+      </div>
+    </>
+  );
+}
+
+/**
+ * The sender whose signature (or encryption) every delivery must carry; unsigned or altered
+ * deliveries get 401. Picking one shows only its keys, clears those of any other, and fills in
+ * what it always sends (delivery ID, event type, …) where the designer has set nothing.
+ */
 export function SignatureFields() {
   const t = useT();
   const form = Form.useFormInstance();
+  const workflow = useCurrentWorkflowContext() as { sync?: boolean } | null;
   const preset = Form.useWatch([...SIGNATURE, 'preset']) as Preset | null | undefined;
-  const onPresetChange = (next: Preset) =>
-    clearFields(
-      form,
-      SIGNATURE,
-      ALL_FIELDS.filter((name) => !fieldsOf(next).includes(name)),
-    );
   const timestampHeader = Form.useWatch([...SIGNATURE, 'timestampHeader']) as string | undefined;
-  const signed = Boolean(preset) && preset !== 'none';
-  const timestamped =
-    (preset != null && TIMESTAMPED.includes(preset)) || (preset === 'custom' && Boolean(timestampHeader?.trim()));
+  const sender = senderDescriptor(preset);
+
+  const onPresetChange = (next: Preset) => {
+    clearFields(form, SIGNATURE, ALL_FIELDS);
+    const config = form.getFieldValue(CONFIG) as WebhookTriggerConfig | undefined;
+    const changes = senderDefaultChanges(config, preset, next, { sync: Boolean(workflow?.sync) });
+    for (const [key, value] of Object.entries(changes)) {
+      form.setFieldValue([...CONFIG, key], value);
+    }
+  };
+
+  const timestamped = Boolean(sender?.timestamped) || (preset === 'custom' && Boolean(timestampHeader?.trim()));
   return (
     <>
       <Form.Item
         name={[...SIGNATURE, 'preset']}
-        label={t('Signature')}
+        label={t('Sender')}
         initialValue="none"
-        extra={presetHelp(t, preset ?? undefined)}
+        extra={<SenderHelp preset={preset} />}
       >
         <Select
-          options={presetOptions(t)}
+          options={senderOptions(t)}
           onChange={onPresetChange}
+          showSearch
+          optionFilterProp="label"
+          // Two dozen entries: all of them rendered, none recycled while scrolling.
+          virtual={false}
           data-testid="webhook-signature-preset"
-          style={{ maxWidth: 320 }}
+          style={{ maxWidth: 360 }}
         />
       </Form.Item>
-      {signed ? (
-        <SecretField
-          name={[...SIGNATURE, 'secret']}
-          label={t('Signing secret')}
-          testId="webhook-signature-secret"
-          required
-          placeholder={preset === 'standard-webhooks' ? 'whsec_…' : undefined}
-        />
+      {sender?.fields.map((field) => (
+        <SenderKeyField key={`${sender.id}-${field.name}`} field={field} />
+      ))}
+      {preset === 'custom' ? (
+        <>
+          <SecretField
+            name={[...SIGNATURE, 'secret']}
+            label={t('Signing secret')}
+            testId="webhook-signature-secret"
+            required
+          />
+          <CustomSignatureFields />
+        </>
       ) : null}
-      {preset === 'custom' ? <CustomSignatureFields /> : null}
       {timestamped ? (
         <Form.Item
           name={[...SIGNATURE, 'tolerance']}

@@ -6,6 +6,7 @@ import { useT } from '../locale';
 import { AccessFields } from './AccessFields';
 import { AuthFields } from './AuthFields';
 import { EventsFields } from './EventsFields';
+import { EventTypeFields } from './EventTypeFields';
 import { HandshakeFields } from './HandshakeFields';
 import { IdempotencyFields } from './IdempotencyFields';
 import { LimitsFields } from './LimitsFields';
@@ -111,11 +112,17 @@ export function EventsSection({ workflow }: WorkflowProps) {
   );
 }
 
+/** The sender's own delivery ID (duplicates run once) and event type (`$context.eventType`), for either workflow. */
 export function IdempotencySection() {
   const t = useT();
   return (
-    <Section title={t('Duplicate deliveries')} testId="webhook-section-idempotency">
+    <Section
+      title={t('Delivery ID and event type')}
+      description={t('What the sender says about each delivery; picking a sender fills them in.')}
+      testId="webhook-section-idempotency"
+    >
       <IdempotencyFields />
+      <EventTypeFields />
     </Section>
   );
 }

@@ -81,10 +81,10 @@ describe('the trigger drawer: security', () => {
     expect(await submitErrors(submit)).toEqual(["Letters, digits and !#$%&'*+.^_`|~- only, without spaces"]);
   });
 
-  it('checks a preset signature with its secret, and asks a custom one for its scheme', async () => {
+  it("checks a sender's signature with its secret, and asks a custom one for its scheme", async () => {
     const { config } = renderSection(SecuritySection);
     const preset = byTestId('webhook-signature-preset');
-    await pick(preset, 'Custom HMAC');
+    await pick(preset, 'Other (custom HMAC)');
     await fill(byTestId('webhook-signature-timestamp-header'), 'X-Timestamp');
     expect(byTestId('webhook-signature-signed-payload')).toBeInTheDocument();
     expect(byTestId('webhook-signature-tolerance')).toBeInTheDocument();
@@ -94,6 +94,101 @@ describe('the trigger drawer: security', () => {
     await fill(byTestId('webhook-signature-secret'), 'gh-secret');
     expect(config().signature).toEqual({ preset: 'github', secret: 'gh-secret' });
     expect(screen.queryByTestId('webhook-open-url-warning')).not.toBeInTheDocument();
+  });
+
+  it("shows Twilio's keys under Twilio's names and fills in its delivery ID", async () => {
+    const { config, submit } = renderSection(SecuritySection);
+    await pick(byTestId('webhook-signature-preset'), 'Twilio');
+    expect(screen.getByLabelText('Auth token')).toHaveAttribute('type', 'password');
+    expect(screen.getByText(/Auth Token" in the Twilio Console/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Webhook URL')).toBe(byTestId('webhook-signature-url'));
+    expect(byTestId('webhook-signature-checks')).toHaveTextContent(/^Checks X-Twilio-Signature/);
+    expect(screen.queryByTestId('webhook-signature-tolerance')).not.toBeInTheDocument();
+    // The auth token is required, the URL is not.
+    expect(await submitErrors(submit)).toEqual(['Required']);
+    await fill(screen.getByLabelText('Auth token'), '{{$env.TWILIO_AUTH_TOKEN}}');
+    expect(config()).toMatchObject({
+      signature: { preset: 'twilio', secret: '{{$env.TWILIO_AUTH_TOKEN}}' },
+      idempotency: { header: 'I-Twilio-Idempotency-Token' },
+    });
+    expect(config().eventType).toBeUndefined();
+  });
+
+  it("shows Lark's keys and URL verification, and fills in where its event type is", async () => {
+    const { config } = renderSection(SecuritySection);
+    await pick(byTestId('webhook-signature-preset'), 'Lark / Feishu');
+    expect(screen.getByLabelText('Encrypt Key')).toHaveAttribute('type', 'password');
+    expect(screen.getByLabelText('Verification Token')).toHaveAttribute('type', 'password');
+    expect(byTestId('webhook-signature-handshake')).toHaveTextContent('Answers url_verification with its challenge.');
+    expect(config()).toMatchObject({
+      eventType: { bodyPath: 'header.event_type' },
+      idempotency: { bodyPath: 'header.event_id' },
+    });
+  });
+
+  it('never replaces a delivery ID or event type the designer set', async () => {
+    const idempotency = { header: 'X-My-Delivery', ttl: 60 };
+    const { config } = renderSection(SecuritySection, { idempotency });
+    await pick(byTestId('webhook-signature-preset'), 'GitHub');
+    expect(config().idempotency).toEqual(idempotency);
+    expect(config().eventType).toEqual({ header: 'X-GitHub-Event' });
+    await fill(byTestId('webhook-signature-secret'), 'gh-secret');
+    await pick(byTestId('webhook-signature-preset'), 'Stripe');
+    // GitHub's untouched event type gives way to Stripe's; the designer's delivery ID stays.
+    expect(config()).toMatchObject({ idempotency, eventType: { bodyPath: 'type' } });
+  });
+
+  it("clears the previous sender's keys and defaults when another sender is picked", async () => {
+    const { config } = renderSection(SecuritySection);
+    const preset = byTestId('webhook-signature-preset');
+    await pick(preset, 'Twilio');
+    await fill(byTestId('webhook-signature-secret'), 'twilio-token');
+    await fill(byTestId('webhook-signature-url'), 'https://hooks.example.com/api/webhook:trigger/k3y');
+    await pick(preset, 'Lark / Feishu');
+    expect(config().signature).toEqual({ preset: 'lark' });
+    expect(screen.getByLabelText('Encrypt Key')).toHaveValue('');
+    expect(screen.queryByTestId('webhook-signature-url')).not.toBeInTheDocument();
+    expect(config().idempotency).toEqual({ bodyPath: 'header.event_id' });
+    await pick(preset, 'Meta (WhatsApp, Messenger, Instagram)');
+    expect(config()).toMatchObject({
+      idempotency: null,
+      eventType: null,
+      events: { path: 'entry[*].changes[*]', type: '{{$event.field}}' },
+    });
+  });
+
+  it("links each sender's documentation, in a new tab", async () => {
+    renderSection(SecuritySection);
+    expect(screen.queryByTestId('webhook-signature-docs')).not.toBeInTheDocument();
+    await pick(byTestId('webhook-signature-preset'), 'Twilio');
+    const docs = byTestId('webhook-signature-docs');
+    expect(docs).toHaveAttribute('href', 'https://www.twilio.com/docs/usage/webhooks/webhooks-security');
+    expect(docs).toHaveAttribute('target', '_blank');
+    expect(docs).toHaveTextContent('How Twilio signs its requests');
+    await pick(byTestId('webhook-signature-preset'), 'WeCom');
+    expect(byTestId('webhook-signature-docs')).toHaveAttribute(
+      'href',
+      'https://developer.work.weixin.qq.com/document/path/90968',
+    );
+  });
+
+  it('takes a public key as text and asks for the tolerance of a timestamped sender', async () => {
+    const { config } = renderSection(SecuritySection);
+    await pick(byTestId('webhook-signature-preset'), 'Discord interactions');
+    const key = screen.getByLabelText('Public key');
+    expect(key.tagName).toBe('TEXTAREA');
+    await fill(key, 'a'.repeat(64));
+    await fill(byTestId('webhook-signature-tolerance'), '60');
+    expect(config().signature).toEqual({ preset: 'discord', publicKey: 'a'.repeat(64), tolerance: 60 });
+  });
+
+  it('leaves the immediate answer and event splitting of a synchronous workflow alone', async () => {
+    const { config } = renderSection(SecuritySection, {}, SYNC);
+    await pick(byTestId('webhook-signature-preset'), 'Alipay');
+    expect(config()).toMatchObject({ idempotency: { bodyPath: 'notify_id' }, eventType: { bodyPath: 'notify_type' } });
+    expect(config().response).toBeUndefined();
+    await pick(byTestId('webhook-signature-preset'), 'HubSpot');
+    expect(config().events).toBeUndefined();
   });
 });
 
@@ -281,12 +376,23 @@ describe('the trigger drawer: events, duplicates and registration', () => {
   it('reads the delivery ID from one source at a time', async () => {
     const { config } = renderSection(IdempotencySection, { idempotency: { bodyPath: 'id', ttl: 60 } });
     expect(byTestId('webhook-idempotency-body-path')).toHaveValue('id');
-    await user.click(screen.getByText('From a header'));
+    const source = within(byTestId('webhook-idempotency-source'));
+    await user.click(source.getByText('From a header'));
     expect(screen.queryByTestId('webhook-idempotency-body-path')).not.toBeInTheDocument();
     await fill(byTestId('webhook-idempotency-header'), 'X-Delivery');
     expect(config().idempotency).toEqual({ header: 'X-Delivery', ttl: 60 });
-    await user.click(screen.getByText('None'));
+    await user.click(source.getByText('None'));
     expect(config().idempotency).toEqual({ ttl: 60 });
+  });
+
+  it('shows where the event type is, and lets it be changed', async () => {
+    const { config, submit } = renderSection(IdempotencySection, { eventType: { header: 'X-GitHub-Event' } }, SYNC);
+    expect(byTestId('webhook-event-type-header')).toHaveValue('X-GitHub-Event');
+    expect(screen.getByText(/later nodes read it as \{\{\$context\.eventType\}\}/)).toBeInTheDocument();
+    await user.click(within(byTestId('webhook-event-type-source')).getByText('From a body path'));
+    expect(await submitErrors(submit)).toEqual(['Required']);
+    await fill(byTestId('webhook-event-type-body-path'), 'event.type');
+    expect(config().eventType).toEqual({ bodyPath: 'event.type' });
   });
 
   it('registers with the sender through calls whose templates offer what each call is rendered with', async () => {
