@@ -235,7 +235,7 @@ export const SENDERS = [
     id: 'hubspot',
     label: 'HubSpot',
     docs: 'https://developers.hubspot.com/docs/api/webhooks/validating-requests',
-    checks: 'Checks X-HubSpot-Signature-v3 over the method, URL, body and timestamp.',
+    checks: 'Checks X-HubSpot-Signature-v3 over the method, URL, body and timestamp, not older than 5 minutes.',
     fields: [
       field('secret', 'Client secret', 'The app\'s "Client secret" on its Auth page.'),
       field('url', 'Target URL', 'Only behind a proxy that rewrites paths: the exact target URL set in HubSpot.', {
@@ -243,7 +243,8 @@ export const SENDERS = [
         required: false,
       }),
     ],
-    timestamped: true,
+    // HubSpot's window is a fixed 5 minutes: the tolerance setting does not apply.
+    timestamped: false,
     defaults: { events: { path: '[*]', type: '{{$event.subscriptionType}}', id: '{{$event.eventId}}' } },
   },
   {
