@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'crypto';
+import { createCipheriv, createHash, createHmac, randomBytes } from 'crypto';
+import twilio from 'twilio';
 import { Webhook } from 'standardwebhooks';
 import type { BrowserSession } from './helpers/browser';
 import type { Designer } from './helpers/designer';
@@ -11,6 +12,31 @@ const BASIC = `Basic ${Buffer.from('hook:s3cret').toString('base64')}`;
 const ORDER_SAMPLE = '{"order": {"id": 1, "total": 9.5}, "items": [{"sku": "A-1", "qty": 2}]}';
 const GITHUB_SECRET = 'gh-hook-secret-7f3a';
 const STANDARD_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+const TWILIO_TOKEN = 'twilio-auth-token-5c1e';
+const LARK_ENCRYPT_KEY = 'lark-encrypt-key-e2e';
+const LARK_TOKEN = 'lark-verification-token-e2e';
+
+/** A Lark event as Lark posts it with an Encrypt Key: encrypted, then signed over the encrypted body. */
+function larkDelivery(event: unknown) {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', createHash('sha256').update(LARK_ENCRYPT_KEY).digest(), iv);
+  const encrypted = Buffer.concat([iv, cipher.update(JSON.stringify(event)), cipher.final()]).toString('base64');
+  const body = JSON.stringify({ encrypt: encrypted });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(4).toString('hex');
+  const signature = createHash('sha256')
+    .update(timestamp + nonce + LARK_ENCRYPT_KEY + body)
+    .digest('hex');
+  return {
+    body,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Lark-Request-Timestamp': timestamp,
+      'X-Lark-Request-Nonce': nonce,
+      'X-Lark-Signature': signature,
+    },
+  };
+}
 
 interface WorkflowRecord {
   key: string;
@@ -239,7 +265,7 @@ describe('webhook designer in the browser', () => {
     await designer.openTriggerConfig();
     const security = page.getByTestId('webhook-section-security');
     // A custom scheme asks for its header and encoding; the payload template once a timestamp is read.
-    await designer.pickOption(page.getByTestId('webhook-signature-preset'), 'Custom HMAC');
+    await designer.pickOption(page.getByTestId('webhook-signature-preset'), 'Other (custom HMAC)');
     await page.getByTestId('webhook-signature-timestamp-header').fill('X-Timestamp');
     await page.getByTestId('webhook-signature-signed-payload').waitFor();
     await security.scrollIntoViewIfNeeded();
@@ -276,6 +302,35 @@ describe('webhook designer in the browser', () => {
     expect(signed.status).toBe(200);
     const tampered = await deliver(body.replace('main', 'release'));
     expect(tampered.status).toBe(401);
+  }, 180_000);
+
+  it('v1: Twilio picked from the sender list: its auth token verifies signed form posts', async () => {
+    const { page } = session;
+    const id = await designer.createWebhookWorkflow('Twilio SMS', false);
+    await designer.openTriggerConfig();
+    await designer.pickOption(page.getByTestId('webhook-signature-preset'), 'Twilio');
+    await page.getByTestId('webhook-signature-checks').getByText('X-Twilio-Signature', { exact: false }).waitFor();
+    await page.getByTestId('webhook-signature-secret').fill(TWILIO_TOKEN);
+    await page.getByTestId('webhook-section-security').scrollIntoViewIfNeeded();
+    await session.screenshot('v1-trigger-sender-twilio');
+    await designer.submitDrawer();
+    expect((await workflow(id)).config).toMatchObject({
+      signature: { preset: 'twilio', secret: TWILIO_TOKEN },
+      idempotency: { header: 'I-Twilio-Idempotency-Token' },
+    });
+
+    await designer.enableWorkflow();
+    const url = await designer.readWebhookUrl();
+    const sms = { From: '+15551234567', To: '+15557654321', Body: 'hello', MessageSid: 'SM1' };
+    const signature = twilio.getExpectedTwilioSignature(TWILIO_TOKEN, url, sms);
+    const post = (fields: Record<string, string>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+        body: new URLSearchParams(fields).toString(),
+      });
+    expect((await post(sms)).status).toBe(200);
+    expect((await post({ ...sms, Body: 'changed' })).status).toBe(401);
   }, 180_000);
 
   it('v1: an open URL is flagged, and one click guards it with a random secret header', async () => {
@@ -442,6 +497,45 @@ describe('webhook designer in the browser', () => {
     const tampered = await fetch(url, { method: 'PUT', headers: signed(body), body: body.replace('in_1', 'in_2') });
     expect(tampered.status).toBe(401);
   }, 180_000);
+  it('v2: Lark picked from the sender list: its keys verify and decrypt events in the v2 client', async () => {
+    const { page } = session;
+    const title = 'Lark messages (v2)';
+    const drawer = await designer.startNewWebhookWorkflow('/v/admin/settings/workflow', title);
+    await drawer.getByText('Asynchronously', { exact: true }).click();
+    await designer.submitDrawer();
+    const filter = encodeURIComponent(JSON.stringify({ title }));
+    const { data } = await app.api<{ data: { id: number }[] }>(`workflows:list?filter=${filter}`, { token });
+    const id = String(data[0].id);
+
+    await page.goto(`${app.baseUrl}/v/admin/workflow/workflows/${id}`);
+    await designer.triggerCard().getByText('Webhook event').waitFor({ timeout: 60_000 });
+    await designer.openTriggerConfig();
+    await designer.pickOption(page.getByTestId('webhook-signature-preset'), 'Lark / Feishu');
+    await page.getByTestId('webhook-signature-secret').fill(LARK_ENCRYPT_KEY);
+    await page.getByTestId('webhook-signature-token').fill(LARK_TOKEN);
+    await page.getByTestId('webhook-section-security').scrollIntoViewIfNeeded();
+    await session.screenshot('v2-trigger-sender-lark');
+    await designer.submitDrawer();
+    const { config, key } = await workflow(id);
+    expect(config).toMatchObject({
+      signature: { preset: 'lark', secret: LARK_ENCRYPT_KEY, token: LARK_TOKEN },
+      eventType: { bodyPath: 'header.event_type' },
+    });
+
+    await app.api(`workflows:update?filterByTk=${id}`, { body: { enabled: true }, token });
+    const url = `${app.baseUrl}/api/webhook:trigger/${key}`;
+    const event = {
+      schema: '2.0',
+      header: { event_id: 'ev_e2e_1', event_type: 'im.message.receive_v1', token: LARK_TOKEN },
+      event: { message: { message_id: 'om_1', message_type: 'text' } },
+    };
+    const signed = larkDelivery(event);
+    expect((await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body })).status).toBe(200);
+    const other = larkDelivery({ ...event, header: { ...event.header, event_id: 'ev_e2e_2' } });
+    const tampered = await fetch(url, { method: 'POST', headers: signed.headers, body: other.body });
+    expect(tampered.status).toBe(401);
+  }, 180_000);
+
   /** A delivery that runs and one refused for its malformed body, both kept in the history. */
   const deliverOrderAndMalformed = async (url: string) => {
     const ran = await fetch(`${url}?page=1`, {
