@@ -11,6 +11,10 @@ export const DELIVERY_STATE = {
   STARTED: 'started',
   FINISHED: 'finished',
   FAILED: 'failed',
+  /** An async run failed and the trigger's `retry` gives it another attempt at `nextAttemptAt`. */
+  RETRYING: 'retrying',
+  /** Its last attempt failed too: nothing runs it again unless someone replays it. */
+  GAVE_UP: 'gaveUp',
   /** Answered 4xx by a check (authentication, signature, method, limits, parsing); never runs. */
   REFUSED: 'refused',
   /** A repeat of a delivery id within its time to live; answered as the first, never runs. */
@@ -22,6 +26,16 @@ export const DELIVERY_STATE = {
 } as const;
 
 export type DeliveryState = (typeof DELIVERY_STATE)[keyof typeof DELIVERY_STATE];
+
+/** One run of a delivery: the first, or a retry (see the trigger's `retry`). */
+export interface AttemptRecord {
+  attempt: number;
+  executionId: number | string | null;
+  /** The execution's status when it ended (NocoBase's `EXECUTION_STATUS`). */
+  status: number | null;
+  error?: string | null;
+  endedAt: string;
+}
 
 /** A row of `webhookDeliveries:list` / `:get`. */
 export interface DeliveryRow {
@@ -41,11 +55,17 @@ export interface DeliveryRow {
   query: Record<string, unknown> | null;
   body: unknown;
   extras: { files?: UploadedFile[]; rawBody?: string; rawBodyEncoding?: 'utf8' | 'base64' } | null;
+  /** The attempt running or last run (1 for the first run). */
+  attempt?: number;
+  /** When the next attempt starts, while `retrying`. */
+  nextAttemptAt?: string | null;
+  /** Every ended attempt, oldest first. */
+  attemptLog?: AttemptRecord[] | null;
 }
 
 /** What happened to a delivery, in the words the history shows. */
 export type DeliveryOutcome =
-  'ran' | 'running' | 'waiting' | 'failed' | 'refused' | 'duplicate' | 'dropped' | 'handshake';
+  'ran' | 'running' | 'waiting' | 'failed' | 'refused' | 'duplicate' | 'dropped' | 'handshake' | 'retrying' | 'gaveUp';
 
 const OUTCOME_OF_STATE: Record<DeliveryState, DeliveryOutcome> = {
   finished: 'ran',
@@ -56,6 +76,8 @@ const OUTCOME_OF_STATE: Record<DeliveryState, DeliveryOutcome> = {
   duplicate: 'duplicate',
   dropped: 'dropped',
   handshake: 'handshake',
+  retrying: 'retrying',
+  gaveUp: 'gaveUp',
 };
 
 export const DELIVERY_OUTCOMES: readonly DeliveryOutcome[] = [
@@ -67,6 +89,8 @@ export const DELIVERY_OUTCOMES: readonly DeliveryOutcome[] = [
   'duplicate',
   'dropped',
   'handshake',
+  'retrying',
+  'gaveUp',
 ];
 
 export function outcomeOf(state: DeliveryState | string): DeliveryOutcome {

@@ -124,6 +124,38 @@ export interface ResponseConfig {
   body?: unknown;
 }
 
+/** Outcomes of NocoBase executions a retry may follow; `rejected` and `canceled` are a designer's choice. */
+export const RETRYABLE_OUTCOMES = ['failed', 'error', 'aborted'] as const;
+export type RetryableOutcome = (typeof RETRYABLE_OUTCOMES)[number];
+
+/** Runs a stored async delivery again when its run fails (off unless `attempts` > 1). */
+export interface RetryConfig {
+  /** Runs in all, the first included; default 1 (no retry). */
+  attempts?: number | null;
+  /** Seconds before the first retry, at least 1; default 30. */
+  delay?: number | null;
+  /** `exponential` doubles the wait each time (default); `fixed` keeps it. */
+  backoff?: 'exponential' | 'fixed' | null;
+  /** Seconds the wait never exceeds; default 3600. */
+  maxDelay?: number | null;
+  /** Which execution outcomes count as failures; default `failed` and `error`. */
+  on?: RetryableOutcome[] | null;
+}
+
+/** Who is told, through NocoBase's notification manager, when deliveries fail. */
+export interface AlertsConfig {
+  /** User ids to notify. */
+  users?: Array<number | string> | null;
+  /** Role names whose users are notified. */
+  roles?: string[] | null;
+  /** Notification channels (names in the notification manager); default the in-app message channel. */
+  channels?: string[] | null;
+  /** Alert when a delivery gives up; default true when alerts are set. */
+  onGiveUp?: boolean | null;
+  /** Alert when more than `count` deliveries fail within `minutes` (at most once per window). */
+  failures?: { count?: number | null; minutes?: number | null } | null;
+}
+
 export interface WebhookTriggerConfig {
   auth?: AuthConfig;
   request?: RequestRules;
@@ -139,6 +171,8 @@ export interface WebhookTriggerConfig {
   handshake?: HandshakeConfig | null;
   events?: EventsConfig | null;
   eventType?: EventTypeConfig | null;
+  retry?: RetryConfig | null;
+  alerts?: AlertsConfig | null;
   uploads?: UploadsConfig | null;
   subscription?: SubscriptionConfig | null;
 }
@@ -166,6 +200,8 @@ export interface WebhookContext {
   /** One event of a delivery split by `events`, and its type. */
   event?: unknown;
   eventType?: string;
+  /** Which run of the delivery this is (1, 2, …), when the trigger retries failed runs. */
+  attempt?: number;
 }
 
 /** A file from a multipart body: its attachment record when the workflow stores uploads. */

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { DeliveryOutcome } from '../../common/deliveries';
 import { useT } from '../locale';
 
-type PresetColor = 'success' | 'processing' | 'default' | 'error' | 'warning' | 'purple' | 'gold';
+type PresetColor =
+  'success' | 'processing' | 'default' | 'error' | 'warning' | 'purple' | 'gold' | 'orange' | 'magenta';
 
 export interface StatusLabel {
   label: string;
@@ -22,6 +23,8 @@ export function useOutcomeLabels(): Record<DeliveryOutcome, StatusLabel> {
       duplicate: { label: t('Duplicate'), color: 'purple' },
       dropped: { label: t('Left out'), color: 'default' },
       handshake: { label: t('Handshake'), color: 'default' },
+      retrying: { label: t('Retrying'), color: 'orange' },
+      gaveUp: { label: t('Gave up'), color: 'magenta' },
     }),
     [t],
   );

@@ -41,7 +41,15 @@ export default defineCollection({
     // What a synchronous delivery was answered, so that a repeat of it can be answered the same.
     { type: 'json', name: 'answer', defaultValue: null },
     { type: 'text', name: 'error' },
+    // How many times recovery handed the stored delivery to the engine again (crash, restart).
     { type: 'integer', name: 'attempts', defaultValue: 0 },
+    // Retries (the trigger's `retry`): the attempt running or last run, when the next is due, and
+    // every ended attempt with its execution and outcome. Each attempt has its own `eventKey`.
+    { type: 'integer', name: 'attempt', defaultValue: 1 },
+    { type: 'date', name: 'nextAttemptAt' },
+    { type: 'json', name: 'attemptLog', defaultValue: null },
+    // When the alert about this delivery giving up was sent (once, by whichever instance sends it).
+    { type: 'date', name: 'alertedAt' },
     // What the row records: a delivery, a callback to a waiting run, or a call to the sender's API
     // (subscribe, refresh, unsubscribe).
     { type: 'string', name: 'kind', length: 16, defaultValue: 'delivery' },
