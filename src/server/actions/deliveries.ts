@@ -1,12 +1,12 @@
-import { randomUUID } from 'crypto';
 import type { Context, Next } from '@nocobase/actions';
 import type { Database } from '@nocobase/database';
 import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import { TRIGGER_TYPE } from '../../common/constants';
 import { DELIVERIES_COLLECTION } from '../constants';
-import { contextOf, DELIVERY_STATE, DeliveryValues, EVENT_KEY_PREFIX } from '../inbox/DeliveryRecord';
+import { DELIVERY_STATE, DeliveryValues } from '../inbox/DeliveryRecord';
 import type { DeliveryStarter } from '../inbox/DeliveryStarter';
 import type { Listeners } from '../history/Listeners';
+import { replayDelivery, ReplayedDelivery } from '../replay/replayDelivery';
 import { findRecord } from '../support/typedReads';
 
 /** The most deliveries one replay request starts. */
@@ -26,7 +26,7 @@ function idsOf(ctx: Context): Array<number | string> {
   return list.map((id) => String(id).trim()).filter(Boolean);
 }
 
-async function findWebhookWorkflow(db: Database, id: unknown): Promise<WorkflowModel | null> {
+export async function findWebhookWorkflow(db: Database, id: unknown): Promise<WorkflowModel | null> {
   const workflow = await findRecord<WorkflowModel>(db, 'workflows', { filterByTk: id as number });
   return workflow && workflow.type === TRIGGER_TYPE ? workflow : null;
 }
@@ -51,7 +51,7 @@ export function replay({ db, starter, instanceId }: HistoryDeps) {
     const rows = (await model.findAll({ where: { id: ids } })).map(
       (row) => row.toJSON() as DeliveryValues & { id: number },
     );
-    const replays: Array<{ id: number; replayOf: number; eventKey: string }> = [];
+    const replays: ReplayedDelivery[] = [];
     for (const row of rows) {
       if (
         row.state === DELIVERY_STATE.REFUSED ||
@@ -64,30 +64,7 @@ export function replay({ db, starter, instanceId }: HistoryDeps) {
       if (!workflow) {
         continue;
       }
-      const eventKey = `${EVENT_KEY_PREFIX}${randomUUID()}`;
-      const created = await model.create({
-        workflowId: row.workflowId,
-        workflowKey: row.workflowKey,
-        sync: false,
-        method: row.method,
-        headers: row.headers,
-        query: row.query,
-        body: row.body,
-        extras: row.extras ?? null,
-        // The replay lists the same stored files: they stay until both rows are gone.
-        uploadsKey: row.uploadsKey ?? null,
-        clientIp: row.clientIp,
-        receivedAt: new Date(),
-        deliveryId: row.deliveryId,
-        idempotencyKey: null,
-        eventKey,
-        state: DELIVERY_STATE.STORED,
-        instanceId,
-        replayOf: row.id,
-      });
-      // Stored first: if this process stops now, the sweeper starts it.
-      starter.start(workflow, contextOf(row), eventKey);
-      replays.push({ id: created.get('id') as number, replayOf: row.id, eventKey });
+      replays.push(await replayDelivery({ db, starter, instanceId }, row, workflow));
     }
     if (!replays.length) {
       ctx.throw(400, 'None of these deliveries can be replayed (refused and repeated requests have nothing to run)');
