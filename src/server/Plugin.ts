@@ -17,6 +17,7 @@ import { RequestCount } from './http/WebhookEndpoint';
 import { Inbox } from './inbox/Inbox';
 import CallbackInstruction from './instructions/CallbackInstruction';
 import ResponseInstruction from './instructions/ResponseInstruction';
+import { defineGivenUpReplay } from './replay/defineGivenUpReplay';
 import { createScheduler } from './scheduling/createScheduler';
 import type { RunScheduler } from './scheduling/RunScheduler';
 import { defineSettings } from './settings/defineSettings';
@@ -92,6 +93,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const callbacks = defineCallbacks(this.app, { workflowPlugin, keys, secrets, apiPrefix, host });
     const subscriptions = defineSubscriptions(this.app, apiPrefix);
     defineHistory(this.app, { db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
+    defineGivenUpReplay(this.app, { db: this.db, starter: inbox.starter, instanceId: inbox.instanceId });
     defineSettings(this.app, retention);
     this.defineLifecycle({
       host,
