@@ -3,6 +3,7 @@ import PluginWorkflowServer from '@nocobase/plugin-workflow';
 import { Plugin } from '@nocobase/server';
 
 import { CALLBACK_NODE_TYPE, NAMESPACE, RESPONSE_NODE_TYPE, TRIGGER_TYPE } from '../common/constants';
+import { defineAlerts } from './alerts/defineAlerts';
 import { CallbackKeys } from './callback/CallbackKeys';
 import { defineCallbacks } from './callback/defineCallbacks';
 import { defineHistory } from './history/defineHistory';
@@ -94,6 +95,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const subscriptions = defineSubscriptions(this.app, apiPrefix);
     defineHistory(this.app, { db: this.db, starter: inbox.starter, listeners, instanceId: inbox.instanceId });
     defineGivenUpReplay(this.app, { db: this.db, starter: inbox.starter, instanceId: inbox.instanceId });
+    const alerts = defineAlerts(this.app);
     defineSettings(this.app, retention);
     this.defineLifecycle({
       host,
@@ -101,7 +103,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
       inbox,
       scheduler,
       // The sweeps that read the database on a timer.
-      sweeps: [listeners.sweep, callbacks.timeouts.sweep, subscriptions.sweep, indexRefresh],
+      sweeps: [listeners.sweep, callbacks.timeouts.sweep, subscriptions.sweep, indexRefresh, alerts.sweep],
     });
   }
 

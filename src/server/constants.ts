@@ -9,3 +9,4 @@ export const LISTENERS_COLLECTION = 'webhookListeners';
 export const SUBSCRIPTIONS_COLLECTION = 'webhookSubscriptions';
 export const SETTINGS_COLLECTION = SETTINGS_RESOURCE;
 export const CALLBACK_KEYS_COLLECTION = 'webhookCallbackKeys';
+export const ALERTS_COLLECTION = 'webhookAlerts';
