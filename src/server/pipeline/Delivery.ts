@@ -22,6 +22,8 @@ export interface DeliveryTrace {
   rawBody?: Buffer;
   /** The sender's delivery id, once read. */
   deliveryId?: string;
+  /** Set once the delivery is committed to the inbox (it was accepted), with whether its sender waits. */
+  stored?: 'sync' | 'async';
 }
 
 /**

@@ -22,6 +22,7 @@ import { answerMetaHandshake, answerSenderHandshake, answerSenderUrlCheck } from
 import { identifyDelivery, readEventType } from './stages/identifyDelivery';
 import { answerListened, copyToListener } from './stages/listening';
 import { parseRequest } from './stages/parseRequest';
+import { noteStored } from './stages/noteStored';
 import { persistDelivery } from './stages/persistDelivery';
 import { readBody } from './stages/readBody';
 import { resolveWorkflow } from './stages/resolveWorkflow';
@@ -91,6 +92,7 @@ export function deliveryPipeline({
       // Files are stored only for a delivery that runs, and deleted again when it is not written.
       .then(storeUploads({ db, fileManager }))
       .then(withUploadCleanup(persistDelivery({ db, inbox: inbox.writer, instanceId: inbox.instanceId }), db))
+      .then(noteStored)
       .then(dispatch({ workflowPlugin, scheduler, starter: inbox.starter, outcomes: inbox.outcomes }))
   );
 }
