@@ -18,6 +18,7 @@ import { RequestCount } from './http/WebhookEndpoint';
 import { Inbox } from './inbox/Inbox';
 import CallbackInstruction from './instructions/CallbackInstruction';
 import ResponseInstruction from './instructions/ResponseInstruction';
+import { defineMetrics } from './metrics/defineMetrics';
 import { defineGivenUpReplay } from './replay/defineGivenUpReplay';
 import { createScheduler } from './scheduling/createScheduler';
 import type { RunScheduler } from './scheduling/RunScheduler';
@@ -81,6 +82,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     const { trigger, indexRefresh } = this.defineTrigger(workflowPlugin, scheduler);
     this.defineInstructions(workflowPlugin, keys, apiPrefix);
     const inbox = this.defineInbox(workflowPlugin, scheduler, retention);
+    const metrics = defineMetrics(this.app, inbox);
     await defineEndpoint(this.app, {
       workflowPlugin,
       trigger,
@@ -90,6 +92,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
       secrets,
       apiPrefix,
       requests,
+      metrics,
     });
     const callbacks = defineCallbacks(this.app, { workflowPlugin, keys, secrets, apiPrefix, host });
     const subscriptions = defineSubscriptions(this.app, apiPrefix);

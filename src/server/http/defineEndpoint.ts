@@ -5,6 +5,7 @@ import type { Listeners } from '../history/Listeners';
 import { RefusalRecorder } from '../history/RefusalRecorder';
 import { placeAheadOfNocoBase } from '../host/middleware';
 import type { Inbox } from '../inbox/Inbox';
+import type { WebhookMetrics } from '../metrics/WebhookMetrics';
 import { deliveryPipeline } from '../pipeline/deliveryPipeline';
 import { capacityFromEnv } from '../pipeline/stages/guardCapacity';
 import type { RunScheduler } from '../scheduling/RunScheduler';
@@ -23,6 +24,8 @@ export interface EndpointDeps {
   apiPrefix: string;
   /** Counted by the endpoint, read by the capacity guard and the scheduler. */
   requests: RequestCount;
+  /** Told of every answered request, for the operators' metrics. */
+  metrics: WebhookMetrics;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface EndpointDeps {
  * unknown key.
  */
 export async function defineEndpoint(app: Application, deps: EndpointDeps): Promise<void> {
-  const { inbox, apiPrefix, requests } = deps;
+  const { inbox, apiPrefix, requests, metrics } = deps;
   const rateCounter = (await app.cacheManager.createCounter(
     { name: 'webhookRateLimit', prefix: 'webhook:rate' },
     app.lockManager,
@@ -62,7 +65,10 @@ export async function defineEndpoint(app: Application, deps: EndpointDeps): Prom
     logger: app.logger,
     requestLog: app.requestLogger,
     apiPrefix,
-    afterAnswer: (delivery, answer) => refusals.record(delivery, answer),
+    afterAnswer: (delivery, answer) => {
+      refusals.record(delivery, answer);
+      metrics.answered(delivery, answer);
+    },
     requests,
   });
   placeAheadOfNocoBase(app, endpoint.middleware, 'webhook');

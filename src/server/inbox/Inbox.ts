@@ -10,6 +10,7 @@ import { EVENT_KEY_PREFIX } from './DeliveryRecord';
 import { DeliveryStarter } from './DeliveryStarter';
 import { InboxSweeper } from './InboxSweeper';
 import { InboxWriter } from './InboxWriter';
+import type { RetryEvents } from './RetryEvents';
 import { retentionFromEnv, RetentionSettings } from './retention';
 import { SyncOutcomes } from './SyncOutcomes';
 
@@ -87,6 +88,11 @@ export class Inbox {
   /** Stored async deliveries not yet started: the last count plus what was stored since. */
   get backlog(): number {
     return this.sweeper.backlog + this.writer.storedSinceCount;
+  }
+
+  /** Whoever is told of the retries the sweeper starts and the deliveries it gives up (the metrics). */
+  reportRetriesTo(events: RetryEvents) {
+    this.sweeper.retryEvents = events;
   }
 
   /** False from the moment the app begins to stop: new deliveries are refused with 503 then. */

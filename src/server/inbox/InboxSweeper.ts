@@ -7,6 +7,7 @@ import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
 import type { DeliveryStarter } from './DeliveryStarter';
 import { pruneFinished, RetentionSettings } from './retention';
+import type { RetryEvents } from './RetryEvents';
 import { rawRows } from '../support/typedReads';
 
 export interface SweeperOptions {
@@ -99,6 +100,9 @@ export class InboxSweeper {
 
   /** Told each new count, so that the writer's count of what was stored since starts again. */
   onBacklogCounted?: (backlog: number) => void;
+
+  /** Told of each retry started and each delivery given up (the operators' metrics). */
+  retryEvents?: RetryEvents;
 
   private get model() {
     return this.db.getModel(DELIVERIES_COLLECTION);
