@@ -24,6 +24,7 @@ import { createScheduler } from './scheduling/createScheduler';
 import type { RunScheduler } from './scheduling/RunScheduler';
 import { defineSettings } from './settings/defineSettings';
 import { RetentionStore } from './settings/RetentionStore';
+import { defineStats } from './stats/defineStats';
 import { defineSubscriptions } from './subscription/defineSubscriptions';
 import { PeriodicSweep } from './support/PeriodicSweep';
 import { secretReader } from './support/secrets';
@@ -100,6 +101,7 @@ export class PluginWorkflowWebhookServer extends Plugin {
     defineGivenUpReplay(this.app, { db: this.db, starter: inbox.starter, instanceId: inbox.instanceId });
     const alerts = defineAlerts(this.app);
     defineSettings(this.app, retention);
+    defineStats(this.app);
     this.defineLifecycle({
       host,
       makeKey: callbacks.makeKey,

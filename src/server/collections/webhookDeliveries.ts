@@ -58,5 +58,13 @@ export default defineCollection({
     // The app process that stored it: its own rows are restarted at once, others' after a grace.
     { type: 'string', name: 'instanceId', length: 64 },
   ],
-  indexes: [{ fields: ['state', 'id'] }, { fields: ['workflowId', 'id'] }, { fields: ['uploadsKey'] }],
+  indexes: [
+    { fields: ['state', 'id'] },
+    { fields: ['workflowId', 'id'] },
+    { fields: ['uploadsKey'] },
+    // The overview's grouped counts (webhookDeliveries:stats), all workflows or one: a time range
+    // read from the index alone, which also holds what the counts group by.
+    { fields: ['receivedAt', 'kind', 'state', 'workflowId'] },
+    { fields: ['workflowId', 'receivedAt', 'kind', 'state'] },
+  ],
 });
