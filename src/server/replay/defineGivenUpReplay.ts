@@ -5,7 +5,7 @@ import { DELIVERIES_COLLECTION } from '../constants';
 import { findWebhookWorkflow } from '../actions/deliveries';
 import { GivenUpReplay, GivenUpScope } from './GivenUpReplay';
 import type { ReplayDeps } from './replayDelivery';
-import { REPLAY_GIVEN_UP_TASK, replayGivenUpTaskType } from './replayGivenUpTask';
+import { REPLAY_GIVEN_UP_TASK, replayGivenUpTaskType, TaskManagerModule } from './replayGivenUpTask';
 
 /** The workflow plugin's permission snippet, which the delivery history's actions join. */
 const WORKFLOW_SNIPPET = 'pm.workflow.workflows';
@@ -23,9 +23,8 @@ function registerTaskType(app: Application, replay: GivenUpReplay): boolean {
   }
   // Loaded here, not imported: the async task manager is optional, and absent, the action falls back.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { TaskType } =
-    require('@nocobase/plugin-async-task-manager') as typeof import('@nocobase/plugin-async-task-manager');
-  manager.registerTaskType(replayGivenUpTaskType(TaskType, replay));
+  const taskManagerModule = require('@nocobase/plugin-async-task-manager') as TaskManagerModule;
+  manager.registerTaskType(replayGivenUpTaskType(taskManagerModule, replay));
   return true;
 }
 
