@@ -117,8 +117,8 @@ export class DeliveryStats {
     return workflowId == null ? kind : `${this.column('workflowId')} = :workflowId AND ${kind}`;
   }
 
-  private select<T>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
-    return this.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT }) as Promise<T[]>;
+  private select<T extends object>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
+    return this.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
   }
 
   /** Per workflow and state: received in the last day, and of those in the last hour. */
