@@ -15,6 +15,7 @@ import {
   responseSchema,
   ruleString,
 } from './schemas/configSchemas';
+import { alertsSchema, retrySchema } from './schemas/retrySchemas';
 import { signatureSchema } from './senders/signatureSchema';
 import { parseQuery } from './pipeline/stages/parseRequest';
 import type { RunScheduler } from './scheduling/RunScheduler';
@@ -134,6 +135,8 @@ export default class WebhookTrigger extends Trigger {
     })
       .unknown(true)
       .allow(null),
+    retry: retrySchema,
+    alerts: alertsSchema,
   }).unknown(true);
 
   private readonly enabledByKey = new Map<string, WorkflowModel>();
