@@ -3,6 +3,7 @@ import type { WorkflowModel } from '@nocobase/plugin-workflow';
 import type { WebhookContext } from '../../common/types';
 import type { Log } from '../support/Log';
 import type { RunScheduler } from '../scheduling/RunScheduler';
+import { withAttempt } from './retryPolicy';
 
 /** Deliveries handed to the engine but not yet written as executions, at most, per process. */
 export const DEFAULT_MAX_IN_FLIGHT = 1000;
@@ -31,8 +32,11 @@ export class DeliveryStarter {
     return this.inFlight.has(eventKey);
   }
 
-  /** Returns false when the delivery is already on its way or there is no room: it stays stored. */
-  start(workflow: WorkflowModel, context: WebhookContext, eventKey: string): boolean {
+  /**
+   * Returns false when the delivery is already on its way or there is no room: it stays stored.
+   * `attempt`: which run of the delivery this is, seen as `$context.attempt` where the workflow retries.
+   */
+  start(workflow: WorkflowModel, context: WebhookContext, eventKey: string, attempt = 1): boolean {
     if (this.inFlight.has(eventKey) || this.inFlight.size >= this.maxInFlight) {
       return false;
     }
@@ -43,7 +47,7 @@ export class DeliveryStarter {
         this.inFlight.delete(eventKey);
         return;
       }
-      return this.workflowPlugin.trigger(workflow, context, {
+      return this.workflowPlugin.trigger(workflow, withAttempt(workflow.config, context, attempt), {
         eventKey,
         // The version that accepted the delivery runs it, even if it was switched off since.
         force: true,

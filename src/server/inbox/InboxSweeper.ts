@@ -5,6 +5,7 @@ import type { Log } from '../support/Log';
 import { PeriodicSweep } from '../support/PeriodicSweep';
 import { DELIVERIES_COLLECTION } from '../constants';
 import { contextOf, DELIVERY_STATE, DeliveryValues, stateOfExecution } from './DeliveryRecord';
+import { DeliveryAttempts } from './DeliveryAttempts';
 import type { DeliveryStarter } from './DeliveryStarter';
 import { pruneFinished, RetentionSettings } from './retention';
 import type { RetryEvents } from './RetryEvents';
@@ -29,7 +30,11 @@ interface StoredRow {
   instanceId: string | null;
   sync: boolean;
   receivedAt: Date;
+  /** Which run of the delivery the row's event key starts (retries, see `DeliveryAttempts`). */
+  attempt: number | null;
 }
+
+const ROW_ATTRIBUTES = ['id', 'eventKey', 'workflowId', 'instanceId', 'sync', 'receivedAt', 'attempt'];
 
 const PAGE = 500;
 const ABANDONED_SYNC_MS = 10 * 60_000;
@@ -43,12 +48,15 @@ const LOCK_KEY = 'webhook:inbox-sweep';
  * Brings the inbox up to date with the engine, in batches:
  * - a stored async delivery with no execution (its process crashed, it stopped, or the starter
  *   had no room) is started again under its own event key, so it can never run twice;
- * - a delivery whose execution exists gets its execution id and state (started, finished, failed);
+ * - a delivery whose execution exists gets its execution id and state (started, finished, failed;
+ *   retrying or given up where its workflow retries, see `DeliveryAttempts`);
+ * - a retry that is due goes back to the inbox as its next attempt, and is started with the rest;
  * - finished rows past the retention limits are pruned.
  * It runs once when the app starts and then every `intervalMs`, on one process at a time.
  */
 export class InboxSweeper {
   private readonly periodic: PeriodicSweep;
+  private readonly attempts: DeliveryAttempts;
   private sweeps = 0;
   private startedCursor = 0;
   /** Stored async deliveries not yet started, at the last sweep. */
@@ -62,6 +70,8 @@ export class InboxSweeper {
     private readonly logger: Log,
     private readonly options: SweeperOptions,
   ) {
+    this.attempts = new DeliveryAttempts(db, findWorkflow, logger, options.instanceId);
+    this.attempts.onGaveUp = (workflowKey) => this.retryEvents?.gaveUp(workflowKey);
     this.periodic = new PeriodicSweep({
       everyMs: options.intervalMs,
       run: () => this.sweep(false),
@@ -84,6 +94,8 @@ export class InboxSweeper {
   }
 
   private async sweep(takeOverAll: boolean) {
+    // Under the sweep's lock, so that a due retry is moved and started by one process only.
+    await this.attempts.promoteDue();
     await this.restartStored(takeOverAll);
     // After restarting, which records the rows whose run exists: those are not waiting.
     await this.countBacklog();
@@ -122,7 +134,7 @@ export class InboxSweeper {
   private async restartStored(takeOverAll: boolean) {
     const rows = await rawRows<StoredRow>(this.db, DELIVERIES_COLLECTION, {
       where: { state: DELIVERY_STATE.STORED },
-      attributes: ['id', 'eventKey', 'workflowId', 'instanceId', 'sync', 'receivedAt'],
+      attributes: ROW_ATTRIBUTES,
       order: [['id', 'ASC']],
       limit: PAGE * 2,
     });
@@ -157,7 +169,7 @@ export class InboxSweeper {
     const full = (await this.model.findAll({
       where: { id: { [Op.in]: toStart.map((row) => row.id) } },
       order: [['id', 'ASC']],
-    })) as unknown as Array<{ get(): DeliveryValues & { id: number } }>;
+    })) as unknown as Array<{ get(): DeliveryValues & { id: number; attempt: number | null } }>;
     for (const record of full) {
       const row = record.get();
       const workflow = await this.findWorkflow(Number(row.workflowId));
@@ -169,8 +181,12 @@ export class InboxSweeper {
         continue;
       }
       // Only stored rows are restarted, and every stored row has its event key.
-      if (row.eventKey && this.starter.start(workflow, contextOf(row), row.eventKey)) {
+      const attempt = Number(row.attempt) || 1;
+      if (row.eventKey && this.starter.start(workflow, contextOf(row), row.eventKey, attempt)) {
         await this.model.increment('attempts', { where: { id: row.id } });
+        if (attempt > 1) {
+          this.retryEvents?.retryStarted(workflow.key);
+        }
       }
     }
     this.logger.info(`[webhook] inbox: ${toStart.length} stored deliveries started again`);
@@ -187,7 +203,7 @@ export class InboxSweeper {
   private async settleStarted() {
     const rows = await rawRows<StoredRow>(this.db, DELIVERIES_COLLECTION, {
       where: { state: DELIVERY_STATE.STARTED, id: { [Op.gt]: this.startedCursor } },
-      attributes: ['id', 'eventKey', 'workflowId', 'instanceId', 'sync', 'receivedAt'],
+      attributes: ROW_ATTRIBUTES,
       order: [['id', 'ASC']],
       limit: PAGE,
     });
@@ -205,7 +221,15 @@ export class InboxSweeper {
     executions: Map<string, { id: number; status: number | null }>,
     unchanged?: string,
   ) {
+    // Workflows that retry log each ended attempt on its row, one row at a time.
+    const recorded = await this.attempts.recordEnded(
+      rows.map((row) => {
+        const execution = executions.get(row.eventKey)!;
+        return { ...row, executionId: execution.id, status: execution.status };
+      }),
+    );
     const changes = rows
+      .filter((row) => !recorded.has(row.id))
       .map((row) => {
         const execution = executions.get(row.eventKey)!;
         return { id: row.id, executionId: execution.id, state: stateOfExecution(execution.status) };

@@ -65,7 +65,8 @@ async function pruneStates(
  * Deletes finished deliveries older than the age limit, and per workflow the oldest finished ones
  * beyond the row limit, with the attachments of the files they stored; refused and repeated
  * requests likewise under their own, smaller cap.
- * Deliveries that failed or have not run yet are kept until handled.
+ * Deliveries that failed or gave up, and those that have not run yet or wait for a retry, are kept
+ * until handled: they are never among the states pruned here.
  */
 export async function pruneFinished(db: Database, settings: RetentionSettings, logger: Log): Promise<number> {
   const finished = await pruneStates(
