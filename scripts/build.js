@@ -12,7 +12,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { rollup } = require('rollup');
 const esbuild = require('rollup-plugin-esbuild').default;
-const { INLINED_DATA_MODULES, isExternal } = require('./client-externals');
+const { BUNDLED_PACKAGES, INLINED_DATA_MODULES, isExternal } = require('./client-externals');
 
 const root = path.resolve(__dirname, '..');
 const pkg = require(path.join(root, 'package.json'));
@@ -46,6 +46,27 @@ function inlineDataModules() {
   };
 }
 
+/**
+ * Libraries the page does not provide and the client bundles carry (see client-externals.js):
+ * resolved to their ES module build, so that the bundle keeps only the parts it imports.
+ */
+function bundledLibraries() {
+  return {
+    name: 'bundled-libraries',
+    resolveId(id, importer) {
+      if (!importer || !BUNDLED_PACKAGES.includes(id)) {
+        return null;
+      }
+      // Read from the folder: these packages export no `./package.json`.
+      const folder = path.join(root, 'node_modules', id);
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
+      // `module` names the ES build in both; `exports` differs in shape between them.
+      const entry = manifest.module ?? manifest.main;
+      return path.join(folder, entry);
+    },
+  };
+}
+
 function buildServer() {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.server.json'], {
@@ -67,6 +88,7 @@ async function buildLane({ entry, outDir, amdId }) {
     external: isExternal,
     plugins: [
       inlineDataModules(),
+      bundledLibraries(),
       esbuild({
         target: 'es2019',
         jsx: 'transform',

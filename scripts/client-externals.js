@@ -85,6 +85,13 @@ const PLUGIN_PREFIXES = ['@nocobase/plugin-', '@nocobase/preset-'];
  */
 const INLINED_DATA_MODULES = ['@nocobase/plugin-workflow/dist/common/executionStatus'];
 
+/**
+ * Libraries the page has no module for, bundled into the client: Chart.js (the deliveries
+ * overview's chart; NocoBase's own chart libraries live inside its data-visualization plugin's
+ * bundle, not as modules a plugin can import) and its colour helper.
+ */
+const BUNDLED_PACKAGES = ['chart.js', '@kurkle/color'];
+
 function isExternal(id) {
   if (id.startsWith('.') || id.startsWith('/') || id.startsWith('\0') || INLINED_DATA_MODULES.includes(id)) {
     return false;
@@ -95,4 +102,4 @@ function isExternal(id) {
   return PLUGIN_PREFIXES.some((prefix) => id.startsWith(prefix));
 }
 
-module.exports = { EXTERNAL_PACKAGES, INLINED_DATA_MODULES, isExternal };
+module.exports = { BUNDLED_PACKAGES, EXTERNAL_PACKAGES, INLINED_DATA_MODULES, isExternal };

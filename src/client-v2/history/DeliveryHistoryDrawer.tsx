@@ -6,6 +6,7 @@ import React, { useState } from 'react';
 import { DELIVERY_OUTCOMES, type DeliveryOutcome, type DeliveryRow, isReplayable } from '../../common/deliveries';
 import { useT } from '../locale';
 import type { Body } from '../resources';
+import { WorkflowStatsChart } from '../settings/overview/DeliveryStatsChart';
 import { AnswerStatus } from './AnswerStatus';
 import { DeliveryDetailDrawer } from './DeliveryDetailDrawer';
 import { errorMessage } from './errorMessage';
@@ -167,6 +168,7 @@ export function DeliveryHistoryDrawer({
       destroyOnClose
       data-testid="webhook-history"
     >
+      <WorkflowStatsChart workflowId={workflowId} />
       <DeliveryHistory workflowId={workflowId} />
     </Drawer>
   );

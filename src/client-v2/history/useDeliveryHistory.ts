@@ -2,7 +2,7 @@ import { useFlowContext } from '@nocobase/flow-engine';
 import { useInterval, useRequest } from 'ahooks';
 import { App } from 'antd';
 import { useState } from 'react';
-import { type DeliveryOutcome, type DeliveryRow, deliveryFilter } from '../../common/deliveries';
+import { type DeliveryOutcome, type DeliveryRow, deliveryFilter, statesOf } from '../../common/deliveries';
 import type { Body } from '../resources';
 import { errorMessage } from './errorMessage';
 import { executionsById, type ExecutionSummary } from './executions';
@@ -13,8 +13,16 @@ const PENDING_REFRESH_MS = 2000;
 
 const isPending = (row: DeliveryRow) => row.state === 'stored' || row.state === 'started';
 
-/** One page of a workflow's deliveries, newest first, with the executions they started. */
-export function useDeliveryHistory(workflowId: number | string) {
+/** Every workflow's deliveries, optionally narrowed to some outcomes. */
+function allWorkflowsFilter(outcomes: readonly DeliveryOutcome[]) {
+  return outcomes.length ? { state: { $in: statesOf(outcomes) } } : {};
+}
+
+/**
+ * One page of a workflow's deliveries (or of every workflow's, without one), newest first, with
+ * the executions they started.
+ */
+export function useDeliveryHistory(workflowId?: number | string) {
   const ctx = useFlowContext();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -24,7 +32,7 @@ export function useDeliveryHistory(workflowId: number | string) {
   const history = useRequest(
     async (_quiet: boolean) => {
       const { data: body } = await ctx.api.resource('webhookDeliveries').list<Body<DeliveryRow[]>>({
-        filter: deliveryFilter(workflowId, outcomes),
+        filter: workflowId == null ? allWorkflowsFilter(outcomes) : deliveryFilter(workflowId, outcomes),
         sort: '-id',
         page,
         pageSize: HISTORY_PAGE_SIZE,
