@@ -11,7 +11,7 @@ import {
 } from '../../common/stats';
 import { DELIVERIES_COLLECTION } from '../constants';
 import { DELIVERY_STATE } from '../inbox/DeliveryRecord';
-import { epochBucketSql } from './epochBuckets';
+import { bucketGrouping } from './epochBuckets';
 import { webhookWorkflowsFor } from './webhookWorkflows';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -121,18 +121,22 @@ export class DeliveryStats {
     return this.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
   }
 
-  /** Per workflow and state: received in the last day, and of those in the last hour. */
+  /**
+   * Per workflow and state: received in the last day, and of those in the last hour. Grouped by
+   * `workflowId + 0`: grouped by the bare column, SQLite walks the whole (workflowId, …) index for
+   * its order instead of reading the day's range of the (receivedAt, …) one.
+   */
   private windowCounts(now: Date, workflowId: number | string | undefined) {
     const receivedAt = this.column('receivedAt');
     const workflow = this.column('workflowId');
     const state = this.column('state');
     return this.select<WindowRow>(
-      `SELECT ${workflow} AS ${this.name('workflowId')}, ${state} AS ${this.name('state')},
+      `SELECT ${workflow} + 0 AS ${this.name('workflowId')}, ${state} AS ${this.name('state')},
         COUNT(*) AS ${this.name('lastDay')},
         SUM(CASE WHEN ${receivedAt} >= :hourAgo THEN 1 ELSE 0 END) AS ${this.name('lastHour')}
        FROM ${this.table}
        WHERE ${receivedAt} >= :dayAgo AND ${this.scope(workflowId)}
-       GROUP BY ${workflow}, ${state}`,
+       GROUP BY ${workflow} + 0, ${state}`,
       {
         hourAgo: new Date(now.getTime() - HOUR_MS),
         dayAgo: new Date(now.getTime() - DAY_MS),
@@ -150,12 +154,12 @@ export class DeliveryStats {
     const first = Math.floor(now.getTime() / sizeMs) - (buckets - 1);
     const receivedAt = this.column('receivedAt');
     const state = this.column('state');
-    const bucket = epochBucketSql(this.db, receivedAt, bucketSeconds);
+    const grouping = bucketGrouping(this.db, receivedAt, bucketSeconds);
     const rows = await this.select<BucketRow>(
-      `SELECT ${bucket} AS ${this.name('bucket')}, ${state} AS ${this.name('state')}, COUNT(*) AS ${this.name('count')}
+      `SELECT ${grouping.sql} AS ${this.name('bucket')}, ${state} AS ${this.name('state')}, COUNT(*) AS ${this.name('count')}
        FROM ${this.table}
        WHERE ${receivedAt} >= :from AND ${this.scope(workflowId)}
-       GROUP BY ${bucket}, ${state}`,
+       GROUP BY ${grouping.sql}, ${state}`,
       { from: new Date(first * sizeMs), kind: DELIVERY_KIND, workflowId: workflowId ?? null },
     );
     const series: StatsBucket[] = Array.from({ length: buckets }, (_value, index) => ({
@@ -163,7 +167,7 @@ export class DeliveryStats {
       counts: {},
     }));
     for (const row of rows) {
-      const entry = series[Number(row.bucket) - first];
+      const entry = series[grouping.bucketOf(row.bucket) - first];
       if (entry) {
         const outcome = statsOutcomeOf(row.state);
         entry.counts[outcome] = (entry.counts[outcome] ?? 0) + Number(row.count);
@@ -172,14 +176,17 @@ export class DeliveryStats {
     return series;
   }
 
-  /** Async deliveries waiting to start, per workflow (found through the index on state). */
+  /**
+   * Async deliveries waiting to start, per workflow, found through the index on state (grouped by
+   * `workflowId + 0` for the same reason as the window counts).
+   */
   private backlog(workflowId: number | string | undefined) {
     const workflow = this.column('workflowId');
     return this.select<BacklogRow>(
-      `SELECT ${workflow} AS ${this.name('workflowId')}, COUNT(*) AS ${this.name('count')}
+      `SELECT ${workflow} + 0 AS ${this.name('workflowId')}, COUNT(*) AS ${this.name('count')}
        FROM ${this.table}
        WHERE ${this.column('state')} = :stored AND ${this.column('sync')} = :sync AND ${this.scope(workflowId)}
-       GROUP BY ${workflow}`,
+       GROUP BY ${workflow} + 0`,
       { stored: DELIVERY_STATE.STORED, sync: false, kind: DELIVERY_KIND, workflowId: workflowId ?? null },
     );
   }
