@@ -1,4 +1,7 @@
+import http from 'http';
+import { AddressInfo } from 'net';
 import path from 'path';
+import { FlowApi } from '../helpers/flowApi';
 import { freshServerDatabase, ServerDatabase } from '../../src/server/__tests__/helpers/databases';
 import { RunningApp, startRunningApp } from '../helpers/runningApp';
 import { waitUntil } from '../helpers/waitUntil';
@@ -34,6 +37,53 @@ async function runsByDelivery(database: ServerDatabase, workflowId: number): Pro
   } finally {
     await client.end();
   }
+}
+
+/** Executions per (delivery number, attempt), read from the shared database itself. */
+async function runsByAttempt(database: ServerDatabase, workflowId: number): Promise<Map<string, number>> {
+  const modules = path.resolve(__dirname, '..', '..', 'node_modules');
+  const { Client } = require(require.resolve('pg', { paths: [modules] }));
+  const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_DATABASE } = database.overrides;
+  const client: PgClient = new Client({
+    host: DB_HOST,
+    port: Number(DB_PORT),
+    user: DB_USER,
+    password: DB_PASSWORD,
+    database: DB_DATABASE,
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT (context->'body'->>'n')::int AS n, (context->>'attempt')::int AS attempt, COUNT(*)::int AS runs
+       FROM executions WHERE "workflowId" = $1 GROUP BY 1, 2`,
+      [workflowId],
+    );
+    return new Map(rows.map((row) => [`${row.n}#${row.attempt}`, Number(row.runs)]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** A service that fails the first `failures` calls for each delivery number, then answers 200. */
+async function flakyService(failures: number) {
+  const calls = new Map<string, number>();
+  const server = http.createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk) => (text += chunk));
+    request.on('end', () => {
+      const { n } = JSON.parse(text || '{}') as { n?: number };
+      const seen = (calls.get(String(n)) ?? 0) + 1;
+      calls.set(String(n), seen);
+      response.statusCode = seen <= failures ? 500 : 200;
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Sends deliveries n = from … from+count-1, at most CONCURRENCY at once, to `pick(n)`. */
@@ -92,6 +142,8 @@ describe('two app instances on one PostgreSQL database', () => {
       DB_PASSWORD: '',
       ...database.overrides,
       WEBHOOK_INBOX_TAKEOVER_MS: '5000',
+      // Due retries are picked up by the inbox sweep: a short one keeps the retry test short.
+      WEBHOOK_INBOX_SWEEP_MS: '500',
       CACHE_DEFAULT_STORE: 'redis',
       CACHE_REDIS_URL: process.env.CACHE_REDIS_URL,
       // Subscriptions need an absolute URL to hand the sender; the fake sender never calls it.
@@ -300,6 +352,46 @@ describe('two app instances on one PostgreSQL database', () => {
       expect(renewals).toHaveLength(1);
     } finally {
       await provider.close();
+    }
+  });
+  it('runs each attempt of retried deliveries exactly once while both instances sweep', async () => {
+    const service = await flakyService(2);
+    try {
+      const token = await a.signIn();
+      const flows = new FlowApi(a, token);
+      const workflow = await flows.createWorkflow({
+        title: 'cluster retries',
+        type: 'webhook',
+        config: { retry: { attempts: 3, delay: 1, backoff: 'fixed' } },
+      });
+      await flows.createNode(workflow.id, {
+        type: 'request',
+        title: 'flaky CRM',
+        config: { url: service.url, method: 'POST', data: { n: '{{$context.body.n}}' }, timeout: 5000 },
+      });
+      await flows.enable(workflow.id);
+      await waitUntil(() => serves(b, workflow.key), 'B serving the retrying workflow', 10_000);
+
+      const count = 10;
+      const answered = await deliver((n) => (n % 2 ? b : a), workflow.key, 0, count);
+      expect(answered).toHaveLength(count);
+      const startedAt = Date.now();
+      await waitUntil(
+        async () =>
+          [...(await runsByAttempt(database, workflow.id)).values()].reduce((sum, runs) => sum + runs, 0) >= 3 * count,
+        'three attempts of every delivery',
+        60_000,
+      );
+      // Settle: an attempt started twice would show up as a second execution of the same attempt.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const runs = await runsByAttempt(database, workflow.id);
+      console.log(`[cluster] ${count} deliveries × 3 attempts ran in ${Date.now() - startedAt} ms on two instances`);
+      for (let n = 0; n < count; n += 1) {
+        expect([1, 2, 3].map((attempt) => runs.get(`${n}#${attempt}`) ?? 0)).toEqual([1, 1, 1]);
+        expect(service.calls.get(String(n))).toBe(3);
+      }
+    } finally {
+      await service.close();
     }
   });
 });
