@@ -1,6 +1,8 @@
 import fs from 'fs';
 import path from 'path';
 import sqlite3 from 'sqlite3';
+import { flakyService } from './helpers/flakyService';
+import { FlowApi } from './helpers/flowApi';
 import { RunningApp, startRunningApp } from './helpers/runningApp';
 import { sleep, waitUntil } from './helpers/waitUntil';
 
@@ -68,6 +70,22 @@ function executionCountsByDelivery(dbFile: string, workflowId: number): Promise<
   });
 }
 
+/** Executions of a workflow per attempt number (`$context.attempt`), read from the SQLite file. */
+function executionCountsByAttempt(dbFile: string, workflowId: number): Promise<Map<number, number>> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
+    db.all(
+      `SELECT json_extract(context, '$.attempt') AS attempt, COUNT(*) AS runs FROM executions WHERE workflowId = ? GROUP BY attempt`,
+      [workflowId],
+      (error, rows: Array<{ attempt: number; runs: number }>) => {
+        db.close();
+        if (error) reject(error);
+        else resolve(new Map(rows.map((row) => [row.attempt, row.runs])));
+      },
+    );
+  });
+}
+
 describe('a crash never loses an acknowledged delivery', () => {
   const storage = fs.mkdtempSync(path.join(ROOT, 'storage', 'e2e-crash-'));
   let app: RunningApp;
@@ -130,4 +148,54 @@ describe('a crash never loses an acknowledged delivery', () => {
     expect([...runs.values()].filter((count) => count > 1)).toEqual([]);
     expect(bursts[0].answered.length).toBeGreaterThanOrEqual(20);
   });
+  it('SIGKILL while a failed delivery waits for its retry: after the restart the next attempt runs once', async () => {
+    const retryStorage = fs.mkdtempSync(path.join(ROOT, 'storage', 'e2e-crash-retry-'));
+    const service = await flakyService(1);
+    const env = { WEBHOOK_INBOX_SWEEP_MS: '500' };
+    try {
+      app = await startRunningApp({ storage: retryStorage, env });
+      const flows = new FlowApi(app, await app.signIn());
+      const workflow = await flows.createWorkflow({
+        title: 'retry across a crash',
+        type: 'webhook',
+        config: { retry: { attempts: 3, delay: 4, backoff: 'fixed' } },
+      });
+      await flows.createNode(workflow.id, {
+        type: 'request',
+        title: 'flaky CRM',
+        config: { url: service.url, method: 'POST', data: { n: '{{$context.body.n}}' }, timeout: 5000 },
+      });
+      await flows.enable(workflow.id);
+      const delivered = await fetch(`${app.baseUrl}/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ n: 1 }),
+      });
+      expect(delivered.status).toBe(200);
+      const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
+      await waitUntil(async () => {
+        const { data } = await app.api<{ data: Array<{ state: string }> }>(`webhookDeliveries:list?filter=${filter}`, {
+          token: flows.token,
+        });
+        return data[0]?.state === 'retrying';
+      }, 'the failed delivery waiting for its retry');
+      await app.kill('SIGKILL');
+
+      app = await startRunningApp({ storage: retryStorage, env });
+      await waitUntil(() => service.calls.get('1') === 2, 'the second attempt reaching the service', 60_000);
+      // An attempt started twice would call the service again and leave a second execution.
+      await sleep(3000);
+      await app.stop();
+      const runs = await executionCountsByAttempt(path.join(retryStorage, 'db', 'nocobase.sqlite'), workflow.id);
+      console.log(`[crash] retry across SIGKILL: executions by attempt ${JSON.stringify([...runs])}`);
+      expect([...runs]).toEqual([
+        [1, 1],
+        [2, 1],
+      ]);
+      expect(service.calls.get('1')).toBe(2);
+    } finally {
+      await service.close();
+      fs.rmSync(retryStorage, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -1,7 +1,6 @@
-import http from 'http';
-import { AddressInfo } from 'net';
 import path from 'path';
 import { FlowApi } from '../helpers/flowApi';
+import { flakyService } from '../helpers/flakyService';
 import { freshServerDatabase, ServerDatabase } from '../../src/server/__tests__/helpers/databases';
 import { RunningApp, startRunningApp } from '../helpers/runningApp';
 import { waitUntil } from '../helpers/waitUntil';
@@ -62,28 +61,6 @@ async function runsByAttempt(database: ServerDatabase, workflowId: number): Prom
   } finally {
     await client.end();
   }
-}
-
-/** A service that fails the first `failures` calls for each delivery number, then answers 200. */
-async function flakyService(failures: number) {
-  const calls = new Map<string, number>();
-  const server = http.createServer((request, response) => {
-    let text = '';
-    request.on('data', (chunk) => (text += chunk));
-    request.on('end', () => {
-      const { n } = JSON.parse(text || '{}') as { n?: number };
-      const seen = (calls.get(String(n)) ?? 0) + 1;
-      calls.set(String(n), seen);
-      response.statusCode = seen <= failures ? 500 : 200;
-      response.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    calls,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Sends deliveries n = from … from+count-1, at most CONCURRENCY at once, to `pick(n)`. */
