@@ -8,6 +8,7 @@ import { RequestView } from '../components/RequestView';
 import { useT } from '../locale';
 import type { Body } from '../resources';
 import { AnswerStatus } from './AnswerStatus';
+import { AttemptList } from './AttemptList';
 import { errorMessage } from './errorMessage';
 import { ExecutionLink } from './ExecutionLink';
 import { executionDuration, executionOf, type ExecutionSummary, formatDuration } from './executions';
@@ -26,15 +27,25 @@ function ExecutionSummaryView({ id, execution }: { id: number | string; executio
   );
 }
 
-/** Everything kept of one delivery: what it asked, what it was answered, what ran. */
-function DeliveryDetail({ row, execution }: { row: DeliveryRow; execution: ExecutionSummary | null }) {
+interface DeliveryDetailProps {
+  row: DeliveryRow;
+  execution: ExecutionSummary | null;
+  retryAttempts?: number | null;
+}
+
+/** Everything kept of one delivery: what it asked, what it was answered, what ran, each attempt. */
+function DeliveryDetail({ row, execution, retryAttempts }: DeliveryDetailProps) {
   const t = useT();
   const none = <Typography.Text type="secondary">{t('None')}</Typography.Text>;
   const items = [
     { key: 'receivedAt', label: t('Received at'), children: formatTime(row.receivedAt) },
     { key: 'method', label: t('Method'), children: <Tag>{row.method}</Tag> },
     { key: 'answer', label: t('Answer status'), children: <AnswerStatus status={row.answerStatus} /> },
-    { key: 'outcome', label: t('Outcome'), children: <OutcomeTag row={row} showReason={false} /> },
+    {
+      key: 'outcome',
+      label: t('Outcome'),
+      children: <OutcomeTag row={row} showReason={false} retryAttempts={retryAttempts} />,
+    },
     ...(row.error
       ? [{ key: 'error', label: t('Error'), children: <Typography.Text type="danger">{row.error}</Typography.Text> }]
       : []),
@@ -49,6 +60,7 @@ function DeliveryDetail({ row, execution }: { row: DeliveryRow; execution: Execu
   return (
     <>
       <Descriptions size="small" bordered column={1} items={items} labelStyle={{ width: 160 }} />
+      <AttemptList row={row} />
       {keptNothing(row) ? (
         <Alert
           style={{ marginTop: 16 }}
@@ -77,10 +89,13 @@ export function DeliveryDetailDrawer({
   id,
   onClose,
   onReplayed,
+  retryAttempts,
 }: {
   id: number | null;
   onClose: () => void;
   onReplayed: () => void;
+  /** The workflow's `retry.attempts`, for "retry 2 of 5". */
+  retryAttempts?: number | null;
 }) {
   const t = useT();
   const ctx = useFlowContext();
@@ -143,7 +158,7 @@ export function DeliveryDetailDrawer({
       }
     >
       {shown ? (
-        <DeliveryDetail row={shown.row} execution={shown.execution} />
+        <DeliveryDetail row={shown.row} execution={shown.execution} retryAttempts={retryAttempts} />
       ) : (
         <Spin style={{ display: 'block', marginTop: 48 }} />
       )}

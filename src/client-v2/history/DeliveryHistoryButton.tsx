@@ -5,7 +5,14 @@ import { useT } from '../locale';
 import { DeliveryHistoryDrawer } from './DeliveryHistoryDrawer';
 
 /** Opens the delivery history; usable in an executed (read-only) version too. */
-export function DeliveryHistoryButton({ workflowId }: { workflowId?: number | string }) {
+export function DeliveryHistoryButton({
+  workflowId,
+  retryAttempts,
+}: {
+  workflowId?: number | string;
+  /** The workflow's saved `retry.attempts`, for "retry 2 of 5". */
+  retryAttempts?: number | null;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -23,7 +30,12 @@ export function DeliveryHistoryButton({ workflowId }: { workflowId?: number | st
         </Button>
       </Form.Item>
       {workflowId != null ? (
-        <DeliveryHistoryDrawer workflowId={workflowId} open={open} onClose={() => setOpen(false)} />
+        <DeliveryHistoryDrawer
+          workflowId={workflowId}
+          retryAttempts={retryAttempts}
+          open={open}
+          onClose={() => setOpen(false)}
+        />
       ) : null}
     </ConfigProvider>
   );

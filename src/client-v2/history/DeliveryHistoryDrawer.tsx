@@ -14,11 +14,18 @@ import { ExecutionLink } from './ExecutionLink';
 import { executionDuration, formatDuration } from './executions';
 import { formatTime } from './formatTime';
 import { OutcomeTag } from './OutcomeTag';
+import { ReplayGivenUpButton } from './ReplayGivenUpButton';
 import { HISTORY_PAGE_SIZE, useDeliveryHistory } from './useDeliveryHistory';
 import { useOutcomeLabels } from './useOutcomeLabels';
 
-/** The table of a workflow's deliveries: filter, refresh, open one, replay several. */
-function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
+interface DeliveryHistoryProps {
+  workflowId: number | string;
+  /** The workflow's saved `retry.attempts`, for "retry 2 of 5". */
+  retryAttempts?: number | null;
+}
+
+/** The table of a workflow's deliveries: filter, refresh, open one, replay several or every given-up one. */
+function DeliveryHistory({ workflowId, retryAttempts }: DeliveryHistoryProps) {
   const t = useT();
   const ctx = useFlowContext();
   const { message } = App.useApp();
@@ -59,7 +66,11 @@ function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
       width: 80,
       render: (value: number | null) => <AnswerStatus status={value} />,
     },
-    { title: t('Outcome'), key: 'outcome', render: (_value, row) => <OutcomeTag row={row} /> },
+    {
+      title: t('Outcome'),
+      key: 'outcome',
+      render: (_value, row) => <OutcomeTag row={row} retryAttempts={retryAttempts} />,
+    },
     {
       title: t('Duration'),
       key: 'duration',
@@ -102,16 +113,19 @@ function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
             {t('Refresh')}
           </Button>
         </Space>
-        <Button
-          type="primary"
-          icon={<RedoOutlined />}
-          disabled={!selected.length}
-          loading={replay.loading}
-          onClick={() => replay.run(selected)}
-          data-testid="webhook-history-replay"
-        >
-          {selected.length ? t('Replay selected ({{number}})', { number: selected.length }) : t('Replay selected')}
-        </Button>
+        <Space wrap>
+          <ReplayGivenUpButton workflowId={workflowId} onStarted={history.reload} />
+          <Button
+            type="primary"
+            icon={<RedoOutlined />}
+            disabled={!selected.length}
+            loading={replay.loading}
+            onClick={() => replay.run(selected)}
+            data-testid="webhook-history-replay"
+          >
+            {selected.length ? t('Replay selected ({{number}})', { number: selected.length }) : t('Replay selected')}
+          </Button>
+        </Space>
       </Space>
       <Table<DeliveryRow>
         rowKey="id"
@@ -143,7 +157,12 @@ function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
         }}
         locale={{ emptyText: t('No deliveries yet. Requests to the webhook URL appear here.') }}
       />
-      <DeliveryDetailDrawer id={detailId} onClose={() => setDetailId(null)} onReplayed={history.reload} />
+      <DeliveryDetailDrawer
+        id={detailId}
+        onClose={() => setDetailId(null)}
+        onReplayed={history.reload}
+        retryAttempts={retryAttempts}
+      />
     </div>
   );
 }
@@ -151,10 +170,10 @@ function DeliveryHistory({ workflowId }: { workflowId: number | string }) {
 /** The delivery history of one workflow version, over the trigger's drawer. */
 export function DeliveryHistoryDrawer({
   workflowId,
+  retryAttempts,
   open,
   onClose,
-}: {
-  workflowId: number | string;
+}: DeliveryHistoryProps & {
   open: boolean;
   onClose: () => void;
 }) {
@@ -169,7 +188,7 @@ export function DeliveryHistoryDrawer({
       data-testid="webhook-history"
     >
       <WorkflowStatsChart workflowId={workflowId} />
-      <DeliveryHistory workflowId={workflowId} />
+      <DeliveryHistory workflowId={workflowId} retryAttempts={retryAttempts} />
     </Drawer>
   );
 }
