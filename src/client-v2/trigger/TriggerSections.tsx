@@ -3,7 +3,9 @@ import { Section } from '../components/Section';
 import { DeliveryHistoryButton } from '../history/DeliveryHistoryButton';
 import { ListenForRequest } from '../listen/ListenForRequest';
 import { useT } from '../locale';
+import type { WebhookTriggerConfig } from '../../common/types';
 import { AccessFields } from './AccessFields';
+import { AlertsFields } from './AlertsFields';
 import { AuthFields } from './AuthFields';
 import { EventsFields } from './EventsFields';
 import { EventTypeFields } from './EventTypeFields';
@@ -14,6 +16,7 @@ import { OpenUrlWarning } from './OpenUrlWarning';
 import { RawBodyField } from './RawBodyField';
 import { RequestRulesFields } from './RequestRulesFields';
 import { AsyncResponseFields, SyncResponseFields } from './ResponseFields';
+import { RetryFields } from './RetryFields';
 import { SignatureFields } from './SignatureFields';
 import { SubscriptionFields } from './SubscriptionFields';
 import { UploadsFields } from './UploadsFields';
@@ -21,7 +24,10 @@ import { WebhookUrlField } from './WebhookUrlField';
 
 /** The sections of the trigger's drawer, in its order; each takes the workflow version it configures. */
 export interface WorkflowProps {
-  workflow: { id?: number | string; key?: string; sync?: boolean } | null | undefined;
+  workflow:
+    | { id?: number | string; key?: string; sync?: boolean; config?: Pick<WebhookTriggerConfig, 'retry'> | null }
+    | null
+    | undefined;
 }
 
 export function UrlSection({ workflow }: WorkflowProps) {
@@ -29,7 +35,8 @@ export function UrlSection({ workflow }: WorkflowProps) {
   return (
     <Section title={t('Webhook URL')} testId="webhook-section-url">
       <WebhookUrlField workflowKey={workflow?.key} />
-      <DeliveryHistoryButton workflowId={workflow?.id} />
+      {/* The saved number of attempts, which the server retries with, not one being typed. */}
+      <DeliveryHistoryButton workflowId={workflow?.id} retryAttempts={workflow?.config?.retry?.attempts} />
     </Section>
   );
 }
@@ -123,6 +130,35 @@ export function IdempotencySection() {
     >
       <IdempotencyFields />
       <EventTypeFields />
+    </Section>
+  );
+}
+
+/** A sync delivery's sender waits and retries on its own: only stored (async) deliveries are run again. */
+export function RetrySection({ workflow }: WorkflowProps) {
+  const t = useT();
+  return workflow?.sync ? null : (
+    <Section
+      title={t('Retries')}
+      description={t(
+        'A delivery whose run fails is run again later, waiting longer each time, until it runs or gives up.',
+      )}
+      testId="webhook-section-retry"
+    >
+      <RetryFields />
+    </Section>
+  );
+}
+
+export function AlertsSection({ workflow }: WorkflowProps) {
+  const t = useT();
+  return (
+    <Section
+      title={t('Alerts')}
+      description={t('Who is told when deliveries fail; the message names the workflow, the count and the last error.')}
+      testId="webhook-section-alerts"
+    >
+      <AlertsFields async={!workflow?.sync} />
     </Section>
   );
 }

@@ -3,11 +3,13 @@ import React from 'react';
 import type { WorkflowLike } from '../../common/types';
 import {
   AccessSection,
+  AlertsSection,
   EventsSection,
   HandshakeSection,
   IdempotencySection,
   RequestSection,
   ResponseSection,
+  RetrySection,
   SecuritySection,
   SubscriptionSection,
   UploadsSection,
@@ -28,6 +30,8 @@ export default function WebhookTriggerFieldset() {
       <EventsSection workflow={workflow} />
       <IdempotencySection />
       <ResponseSection workflow={workflow} />
+      <RetrySection workflow={workflow} />
+      <AlertsSection workflow={workflow} />
       <SubscriptionSection workflow={workflow} />
     </div>
   );

@@ -31,6 +31,7 @@ export function useRequestLabels(): TriggerVariableLabels {
       files: t('Files'),
       event: t('Event'),
       eventType: t('Event type'),
+      attempt: t('Attempt'),
       file: {
         url: t('URL'),
         filename: t('File name'),

@@ -81,6 +81,7 @@ export interface TriggerVariableLabels {
   files: string;
   event: string;
   eventType: string;
+  attempt: string;
   /** The fields of each uploaded file, by their key in `$context.files[]`. */
   file: Record<keyof UploadedFile, string>;
 }
@@ -132,27 +133,32 @@ export function readsEventType(config: Pick<WebhookTriggerConfig, 'eventType'> |
   return Boolean(rule?.header?.trim() || rule?.bodyPath?.trim());
 }
 
+/** Failed runs are retried only for asynchronous workflows whose `retry` gives more than one attempt. */
+export function retriesRuns(config: Pick<WebhookTriggerConfig, 'retry'> | undefined, sync: boolean): boolean {
+  const attempts = config?.retry?.attempts;
+  return !sync && typeof attempts === 'number' && attempts > 1;
+}
+
 /**
  * Everything a webhook run offers as `{{$context.…}}`: the request, one event when deliveries are
- * split into events, and the event type when the events or the trigger's `eventType` give one.
+ * split into events, the event type when the events or the trigger's `eventType` give one, and
+ * which attempt the run is when failed runs are retried.
  */
 export function buildTriggerVariables(
-  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody' | 'events' | 'eventType'> | undefined,
+  config: Pick<WebhookTriggerConfig, 'request' | 'rawBody' | 'events' | 'eventType' | 'retry'> | undefined,
   labels: TriggerVariableLabels,
   options: { sync?: boolean } = {},
 ): VariableNode[] {
   const request = buildRequestVariables(config, labels);
-  const split = splitsEvents(config, Boolean(options.sync));
-  if (!split && !readsEventType(config)) {
-    return request;
-  }
-  // Offered before the files, which close the list.
-  return [
-    ...request.slice(0, -1),
+  const sync = Boolean(options.sync);
+  const split = splitsEvents(config, sync);
+  const extra: VariableNode[] = [
     ...(split ? [{ key: 'event', value: 'event', label: labels.event }] : []),
-    { key: 'eventType', value: 'eventType', label: labels.eventType },
-    ...request.slice(-1),
+    ...(split || readsEventType(config) ? [{ key: 'eventType', value: 'eventType', label: labels.eventType }] : []),
+    ...(retriesRuns(config, sync) ? [{ key: 'attempt', value: 'attempt', label: labels.attempt }] : []),
   ];
+  // Offered before the files, which close the list.
+  return extra.length ? [...request.slice(0, -1), ...extra, ...request.slice(-1)] : request;
 }
 
 /**

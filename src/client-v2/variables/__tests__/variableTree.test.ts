@@ -9,6 +9,7 @@ const labels = {
   files: 'Files',
   event: 'Event',
   eventType: 'Event type',
+  attempt: 'Attempt',
   file: {
     url: 'URL',
     filename: 'File name',
@@ -136,6 +137,20 @@ describe('buildTriggerVariables', () => {
     expect(keys({ eventType: { bodyPath: 'type' } })).not.toContain('event');
     expect(keys({ eventType: { header: ' ', bodyPath: '' } })).not.toContain('eventType');
     expect(keys({ eventType: null })).not.toContain('eventType');
+  });
+
+  it('offers the attempt, before the files, when an asynchronous workflow retries failed runs', () => {
+    const keys = (config: Parameters<typeof buildTriggerVariables>[0], sync = false) =>
+      buildTriggerVariables(config, labels, { sync }).map((node) => node.key);
+    expect(pathOf(buildTriggerVariables({ retry: { attempts: 3 } }, labels), 'Attempt')).toBe('{{$context.attempt}}');
+    expect(keys({ retry: { attempts: 3 }, eventType: { header: 'X-Event' } }).slice(-3)).toEqual([
+      'eventType',
+      'attempt',
+      'files',
+    ]);
+    expect(keys({ retry: { attempts: 1 } })).not.toContain('attempt');
+    expect(keys({ retry: null })).not.toContain('attempt');
+    expect(keys({ retry: { attempts: 3 } }, true)).not.toContain('attempt');
   });
 
   it('points each file field at that field of every uploaded file', () => {
