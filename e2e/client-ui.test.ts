@@ -778,6 +778,7 @@ describe('webhook designer in the browser', () => {
     const input = (field: string) => page.getByTestId(`webhook-retention-${field}`);
 
     await page.goto(`${app.baseUrl}/admin/settings/workflow-webhook`);
+    await page.getByRole('tab', { name: 'Retention' }).click();
     await page.getByText('Failed deliveries and deliveries that have not run yet are always kept.').waitFor();
     expect(await input('maxRowsPerWorkflow').getAttribute('placeholder')).toBe('Default: 10000');
     await input('maxRowsPerWorkflow').fill('500');
@@ -788,6 +789,7 @@ describe('webhook designer in the browser', () => {
 
     // The v2 page shows what v1 saved; a limit emptied there falls back again.
     await page.goto(`${app.baseUrl}/v/admin/settings/workflow-webhook`);
+    await page.getByRole('tab', { name: 'Retention' }).click();
     await page.getByTestId('webhook-retention-form').waitFor();
     expect(await input('maxRowsPerWorkflow').inputValue()).toBe('500');
     await input('maxAgeDays').fill('2.5');
@@ -796,5 +798,36 @@ describe('webhook designer in the browser', () => {
     await page.getByText('Retention settings saved').waitFor();
     await session.screenshot('v2-settings');
     expect(await stored()).toMatchObject({ maxAgeDays: 2.5, maxRowsPerWorkflow: null, maxRefusedPerWorkflow: null });
+  }, 180_000);
+  it("v1 and v2: the overview shows every webhook workflow's traffic and a chart by outcome", async () => {
+    const { page } = session;
+    // Earlier tests delivered to several workflows; one more makes sure the last hour has traffic.
+    const id = await designer.createWebhookWorkflow('Overview traffic', false);
+    await designer.enableWorkflow();
+    const url = await designer.readWebhookUrl();
+    for (let n = 0; n < 3; n += 1) {
+      expect((await fetch(url, { method: 'POST', body: JSON.stringify({ n }) })).status).toBe(200);
+    }
+    const title = 'Overview traffic';
+    for (const [client, path] of [
+      ['v1', '/admin/settings/workflow-webhook'],
+      ['v2', '/v/admin/settings/workflow-webhook'],
+    ] as const) {
+      await page.goto(`${app.baseUrl}${path}`);
+      const table = page.getByTestId('webhook-overview-table');
+      const row = table.locator('tr').filter({ hasText: title });
+      await row.waitFor({ timeout: 60_000 });
+      // Received in the last hour: the three deliveries just sent.
+      await row.getByText('3', { exact: true }).first().waitFor();
+      await page.getByTestId('webhook-stats-canvas').waitFor();
+      const box = await page.getByTestId('webhook-stats-canvas').boundingBox();
+      expect(box?.width).toBeGreaterThan(100);
+      await page.getByTestId('webhook-stats-range').getByText('Last day (per 15 minutes)', { exact: true }).click();
+      await session.screenshot(`${client}-settings-overview`);
+      await page.getByRole('tab', { name: 'Deliveries' }).click();
+      await page.getByTestId('webhook-all-deliveries').getByText(title).first().waitFor();
+      await session.screenshot(`${client}-settings-all-deliveries`);
+    }
+    expect(id).toBeTruthy();
   }, 180_000);
 });
