@@ -209,7 +209,7 @@ describe('webhook designer in the browser', () => {
     await page.getByTestId('webhook-response-body').locator('textarea').fill('accepted');
     const duplicates = page.getByTestId('webhook-section-idempotency');
     await duplicates.scrollIntoViewIfNeeded();
-    await duplicates.getByText('From a header', { exact: true }).click();
+    await page.getByTestId('webhook-idempotency-source').getByText('From a header', { exact: true }).click();
     await page.getByTestId('webhook-idempotency-header').fill('X-Delivery');
     await session.screenshot('v1-async-trigger-response');
     await designer.submitDrawer();
