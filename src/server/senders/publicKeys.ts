@@ -1,4 +1,5 @@
 import { createPublicKey, KeyObject, X509Certificate } from 'crypto';
+import { rememberedKeys } from './keyCache';
 
 /** Why a pasted public key could not be read; the message never quotes the key. */
 export class PublicKeyProblem extends Error {}
@@ -69,22 +70,8 @@ export function parsePublicKey(text: string): KeyObject {
   }
 }
 
-const CACHE_SIZE = 64;
-const cache = new Map<string, KeyObject>();
-
 /** `parsePublicKey`, remembered: deliveries of one workflow read the same key each time. */
-export function readPublicKey(text: string): KeyObject {
-  const known = cache.get(text);
-  if (known) {
-    return known;
-  }
-  const key = parsePublicKey(text);
-  if (cache.size >= CACHE_SIZE) {
-    cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(text, key);
-  return key;
-}
+export const readPublicKey = rememberedKeys(parsePublicKey);
 
 /**
  * The save-time check of a public key field: null when it reads (or is an `{{$env.NAME}}` read

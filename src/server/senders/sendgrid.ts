@@ -1,4 +1,5 @@
 import { createPublicKey, KeyObject, verify } from 'crypto';
+import { rememberedKeys } from './keyCache';
 import {
   checkTimestamp,
   decodeSignature,
@@ -15,7 +16,7 @@ const TIMESTAMP_HEADER = 'X-Twilio-Email-Event-Webhook-Timestamp';
  * The verification key as SendGrid shows it (the base64 of a DER SubjectPublicKeyInfo), or the
  * same in PEM; null unless it is an ECDSA P-256 public key.
  */
-export function sendgridPublicKey(text: string): KeyObject | null {
+export const sendgridPublicKey = rememberedKeys((text: string): KeyObject | null => {
   const base64 = text
     .split(/\r?\n/)
     .filter((line) => !line.trim().startsWith('-----'))
@@ -30,7 +31,7 @@ export function sendgridPublicKey(text: string): KeyObject | null {
   } catch {
     return null;
   }
-}
+});
 
 /**
  * SendGrid Event Webhook: `X-Twilio-Email-Event-Webhook-Signature` is the base64 DER ECDSA P-256 /
