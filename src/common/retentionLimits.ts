@@ -14,6 +14,8 @@ export type StoredRetention = { [field in RetentionField]: number | null };
 /** What `webhookSettings:get` and `:put` answer: what is stored, and what applies to each limit left empty. */
 export interface RetentionSettingsView extends StoredRetention {
   fallback: RetentionSettings;
+  /** `WEBHOOK_PUBLIC_URL`'s origin: what senders are given instead of the admin's own origin. */
+  publicOrigin?: string | null;
 }
 
 export const RETENTION_FIELDS: readonly RetentionField[] = [

@@ -2,6 +2,7 @@ import { Card, Form, Switch } from 'antd';
 import React from 'react';
 import type { SubscriptionStep } from '../../common/types';
 import { useT } from '../locale';
+import { RegisteredUrlNote } from './RegisteredUrlNote';
 import { SubscriptionStatusView } from './SubscriptionStatusView';
 import { type SubscriptionStepName, SubscriptionStepFields, subscriptionStepPath } from './SubscriptionStepFields';
 
@@ -47,7 +48,13 @@ function OptionalStep({ step, title, children }: OptionalStepProps) {
  * workflow is enabled, renewing the registration before it expires, and removing it when the
  * workflow is switched off; with where the registration of this version stands.
  */
-export function SubscriptionFields({ workflowId }: { workflowId?: number | string }) {
+export function SubscriptionFields({
+  workflowId,
+  workflowKey,
+}: {
+  workflowId?: number | string;
+  workflowKey?: string;
+}) {
   const t = useT();
   const form = Form.useFormInstance();
   const [enabled] = useStepSwitch(subscriptionStepPath('subscribe'));
@@ -62,6 +69,7 @@ export function SubscriptionFields({ workflowId }: { workflowId?: number | strin
       </Form.Item>
       {enabled ? (
         <>
+          <RegisteredUrlNote workflowKey={workflowKey} />
           <SubscriptionStatusView workflowId={workflowId} />
           <Card size="small" title={t('Subscribe, when the workflow is enabled')} style={{ marginBottom: 16 }}>
             <SubscriptionStepFields

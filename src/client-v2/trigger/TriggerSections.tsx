@@ -182,7 +182,7 @@ export function SubscriptionSection({ workflow }: WorkflowProps) {
       )}
       testId="webhook-section-subscription"
     >
-      <SubscriptionFields workflowId={workflow?.id} />
+      <SubscriptionFields workflowId={workflow?.id} workflowKey={workflow?.key} />
     </Section>
   );
 }

@@ -44,7 +44,17 @@ describe('the retention settings', () => {
       maxRowsPerWorkflow: null,
       maxRefusedPerWorkflow: null,
       fallback: { maxAgeDays: 7, maxRowsPerWorkflow: 10_000, maxRefusedPerWorkflow: 50 },
+      publicOrigin: null,
     });
+  });
+
+  it("says WEBHOOK_PUBLIC_URL's origin, the one the form shows a sender will be given", async () => {
+    process.env.WEBHOOK_PUBLIC_URL = 'https://hooks.example.com/some/path';
+    try {
+      expect((await api(admin, 'get')).json.data.publicOrigin).toBe('https://hooks.example.com');
+    } finally {
+      delete process.env.WEBHOOK_PUBLIC_URL;
+    }
   });
 
   it('refuses limits that are not positive, naming the field, with 400 and nothing stored', async () => {

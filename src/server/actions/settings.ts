@@ -1,10 +1,11 @@
 import type { Context } from '@nocobase/actions';
 import { parseRetentionUpdate, RetentionSettingsView, StoredRetention } from '../../common/retentionLimits';
+import { configuredPublicOrigin } from '../http/publicUrl';
 import { retentionFromEnv } from '../inbox/retention';
 import type { RetentionStore } from '../settings/RetentionStore';
 
 function view(stored: StoredRetention): RetentionSettingsView {
-  return { ...stored, fallback: retentionFromEnv() };
+  return { ...stored, fallback: retentionFromEnv(), publicOrigin: configuredPublicOrigin() };
 }
 
 /** `webhookSettings:get`. */

@@ -13,3 +13,16 @@ export function publicWebhookUrl(apiPrefix: string, action: string, token: strin
   const origin = (process.env.WEBHOOK_PUBLIC_URL ?? '').replace(/\/+$/, '');
   return `${origin}${apiPrefix}/${WEBHOOK_RESOURCE}:${action}/${token}`;
 }
+
+/** `WEBHOOK_PUBLIC_URL`'s origin, or null when it is unset or not a URL. */
+export function configuredPublicOrigin(): string | null {
+  const configured = (process.env.WEBHOOK_PUBLIC_URL ?? '').trim();
+  if (!configured) {
+    return null;
+  }
+  try {
+    return new URL(configured).origin;
+  } catch {
+    return null;
+  }
+}

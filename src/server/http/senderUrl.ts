@@ -1,5 +1,6 @@
 import type { Context } from '@nocobase/actions';
 import { fromTrustedProxy } from '../pipeline/parsing/clientAddress';
+import { configuredPublicOrigin } from './publicUrl';
 
 const firstOf = (value: string) => value.split(',')[0].trim();
 
@@ -9,13 +10,9 @@ const firstOf = (value: string) => value.split(',')[0].trim();
  * `WEBHOOK_TRUSTED_PROXIES` (anyone else could write them).
  */
 export function requestOrigin(ctx: Context): string {
-  const configured = (process.env.WEBHOOK_PUBLIC_URL ?? '').trim();
+  const configured = configuredPublicOrigin();
   if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // An unparsable setting is reported where it is used to register; fall back to the request.
-    }
+    return configured;
   }
   const proxied = fromTrustedProxy(ctx);
   const encrypted = Boolean((ctx.req.socket as { encrypted?: boolean }).encrypted);

@@ -395,8 +395,29 @@ describe('the trigger drawer: events, duplicates and registration', () => {
     expect(config().eventType).toEqual({ bodyPath: 'event.type' });
   });
 
+  it('shows, before saving, the exact URL the sender will be given', async () => {
+    api.on('webhookSubscriptions:list', () => ({ data: [] }));
+    api.on('webhookSettings:get', () => ({ data: { publicOrigin: 'https://hooks.example.com' } }));
+    renderSection(SubscriptionSection);
+    await user.click(byTestId('webhook-subscription-enabled'));
+    expect(await screen.findByTestId('webhook-subscription-url')).toHaveTextContent(
+      'The sender will be given this URL: https://hooks.example.com/api/webhook:trigger/k3y',
+    );
+  });
+
+  it("gives the page's own origin when the server has no public URL", async () => {
+    api.on('webhookSubscriptions:list', () => ({ data: [] }));
+    api.on('webhookSettings:get', () => ({ data: { publicOrigin: null } }));
+    renderSection(SubscriptionSection);
+    await user.click(byTestId('webhook-subscription-enabled'));
+    expect(await screen.findByTestId('webhook-subscription-url')).toHaveTextContent(
+      'http://localhost/api/webhook:trigger/k3y',
+    );
+  });
+
   it('registers with the sender through calls whose templates offer what each call is rendered with', async () => {
     api.on('webhookSubscriptions:list', () => ({ data: [] }));
+    api.on('webhookSettings:get', () => ({ data: { publicOrigin: null } }));
     propertyMetaTree.push({ name: '$env', title: 'Variables and secrets', type: '', paths: ['$env'] });
     const { config, submit } = renderSection(SubscriptionSection);
     await user.click(byTestId('webhook-subscription-enabled'));
