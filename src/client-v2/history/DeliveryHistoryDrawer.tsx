@@ -7,6 +7,7 @@ import { DELIVERY_OUTCOMES, type DeliveryOutcome, type DeliveryRow, isReplayable
 import { useT } from '../locale';
 import type { Body } from '../resources';
 import { WorkflowStatsChart } from '../settings/overview/DeliveryStatsChart';
+import { useWorkflowTitles } from '../settings/overview/useWorkflowTitles';
 import { AnswerStatus } from './AnswerStatus';
 import { DeliveryDetailDrawer } from './DeliveryDetailDrawer';
 import { errorMessage } from './errorMessage';
@@ -19,18 +20,24 @@ import { HISTORY_PAGE_SIZE, useDeliveryHistory } from './useDeliveryHistory';
 import { useOutcomeLabels } from './useOutcomeLabels';
 
 interface DeliveryHistoryProps {
-  workflowId: number | string;
+  /** The workflow whose deliveries are listed; without one, every webhook workflow's, with a Workflow column. */
+  workflowId?: number | string;
   /** The workflow's saved `retry.attempts`, for "retry 2 of 5". */
   retryAttempts?: number | null;
 }
 
-/** The table of a workflow's deliveries: filter, refresh, open one, replay several or every given-up one. */
-function DeliveryHistory({ workflowId, retryAttempts }: DeliveryHistoryProps) {
+/**
+ * The table of a workflow's deliveries, or of every webhook workflow's (the settings page): filter,
+ * refresh, open one, replay several or every given-up one.
+ */
+export function DeliveryHistory({ workflowId, retryAttempts }: DeliveryHistoryProps) {
   const t = useT();
   const ctx = useFlowContext();
   const { message } = App.useApp();
   const labels = useOutcomeLabels();
   const history = useDeliveryHistory(workflowId);
+  const everyWorkflow = workflowId == null;
+  const titles = useWorkflowTitles(!everyWorkflow);
   const [selected, setSelected] = useState<React.Key[]>([]);
   const [detailId, setDetailId] = useState<number | null>(null);
 
@@ -59,6 +66,15 @@ function DeliveryHistory({ workflowId, retryAttempts }: DeliveryHistoryProps) {
       width: 170,
       render: (value: string) => formatTime(value),
     },
+    ...(everyWorkflow
+      ? [
+          {
+            title: t('Workflow'),
+            dataIndex: 'workflowId',
+            render: (value: number | string) => titles[String(value)] ?? `#${value}`,
+          },
+        ]
+      : []),
     { title: t('Method'), dataIndex: 'method', width: 90, render: (value: string) => <Tag>{value}</Tag> },
     {
       title: t('Answer'),
@@ -90,7 +106,7 @@ function DeliveryHistory({ workflowId, retryAttempts }: DeliveryHistoryProps) {
   ];
 
   return (
-    <div data-testid="webhook-history-content">
+    <div data-testid={everyWorkflow ? 'webhook-all-deliveries' : 'webhook-history-content'}>
       <Space style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Space wrap>
           <Select<DeliveryOutcome[]>
@@ -155,7 +171,11 @@ function DeliveryHistory({ workflowId, retryAttempts }: DeliveryHistoryProps) {
           showTotal: (total) => t('Total: {{number}}', { number: total }),
           onChange: history.setPage,
         }}
-        locale={{ emptyText: t('No deliveries yet. Requests to the webhook URL appear here.') }}
+        locale={{
+          emptyText: everyWorkflow
+            ? t('No deliveries yet.')
+            : t('No deliveries yet. Requests to the webhook URL appear here.'),
+        }}
       />
       <DeliveryDetailDrawer
         id={detailId}
@@ -174,6 +194,7 @@ export function DeliveryHistoryDrawer({
   open,
   onClose,
 }: DeliveryHistoryProps & {
+  workflowId: number | string;
   open: boolean;
   onClose: () => void;
 }) {

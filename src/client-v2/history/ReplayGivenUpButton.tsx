@@ -18,7 +18,14 @@ interface ReplayGivenUpStarted {
  * background, through NocoBase's async task manager when the app has it, whose task list shows the
  * progress; the button only starts it.
  */
-export function ReplayGivenUpButton({ workflowId, onStarted }: { workflowId: number | string; onStarted: () => void }) {
+export function ReplayGivenUpButton({
+  workflowId,
+  onStarted,
+}: {
+  /** Without one, every webhook workflow's given-up deliveries. */
+  workflowId?: number | string;
+  onStarted: () => void;
+}) {
   const t = useT();
   const ctx = useFlowContext();
   const { message, modal } = App.useApp();
@@ -34,7 +41,9 @@ export function ReplayGivenUpButton({ workflowId, onStarted }: { workflowId: num
       manual: true,
       onSuccess: ({ taskId, total }) => {
         if (!total) {
-          message.info(t('No delivery of this workflow has given up.'));
+          message.info(
+            workflowId == null ? t('No delivery has given up.') : t('No delivery of this workflow has given up.'),
+          );
           return;
         }
         message.success(
@@ -53,9 +62,14 @@ export function ReplayGivenUpButton({ workflowId, onStarted }: { workflowId: num
   const confirm = () =>
     modal.confirm({
       title: t('Replay all given-up deliveries?'),
-      content: t(
-        'Each given-up delivery of this workflow runs again as a new delivery; those already replayed are left out.',
-      ),
+      content:
+        workflowId == null
+          ? t(
+              'Each given-up delivery of every webhook workflow runs again as a new delivery; those already replayed are left out.',
+            )
+          : t(
+              'Each given-up delivery of this workflow runs again as a new delivery; those already replayed are left out.',
+            ),
       okText: t('Replay all'),
       onOk: () => replay.run(),
     });

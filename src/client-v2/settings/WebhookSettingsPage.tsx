@@ -1,7 +1,7 @@
 import { Card, Tabs } from 'antd';
 import React from 'react';
 import { useT } from '../locale';
-import { AllDeliveriesList } from './overview/AllDeliveriesList';
+import { DeliveryHistory } from '../history/DeliveryHistoryDrawer';
 import { OverviewTab } from './overview/OverviewTab';
 import { RetentionSettingsForm } from './RetentionSettingsForm';
 
@@ -13,7 +13,7 @@ export function WebhookSettingsPage() {
       <Tabs
         items={[
           { key: 'overview', label: t('Overview'), children: <OverviewTab /> },
-          { key: 'deliveries', label: t('Deliveries'), children: <AllDeliveriesList /> },
+          { key: 'deliveries', label: t('Deliveries'), children: <DeliveryHistory /> },
           { key: 'retention', label: t('Retention'), children: <RetentionSettingsForm /> },
         ]}
       />
