@@ -14,8 +14,8 @@ interface PgClient {
   end(): Promise<void>;
 }
 
-/** Runs per delivery number, read from the shared database itself. */
-async function runsByDelivery(database: ServerDatabase, workflowId: number): Promise<Map<number, number>> {
+/** Rows of one query on the shared database itself, not through either instance. */
+async function queryShared(database: ServerDatabase, sql: string, values: unknown[]) {
   const modules = path.resolve(__dirname, '..', '..', 'node_modules');
   const { Client } = require(require.resolve('pg', { paths: [modules] }));
   const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_DATABASE } = database.overrides;
@@ -28,39 +28,31 @@ async function runsByDelivery(database: ServerDatabase, workflowId: number): Pro
   });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT (context->'body'->>'n')::int AS n, COUNT(*)::int AS runs FROM executions WHERE "workflowId" = $1 GROUP BY 1`,
-      [workflowId],
-    );
-    return new Map(rows.map((row) => [Number(row.n), Number(row.runs)]));
+    return (await client.query(sql, values)).rows;
   } finally {
     await client.end();
   }
 }
 
-/** Executions per (delivery number, attempt), read from the shared database itself. */
+/** Runs per delivery number. */
+async function runsByDelivery(database: ServerDatabase, workflowId: number): Promise<Map<number, number>> {
+  const rows = await queryShared(
+    database,
+    `SELECT (context->'body'->>'n')::int AS n, COUNT(*)::int AS runs FROM executions WHERE "workflowId" = $1 GROUP BY 1`,
+    [workflowId],
+  );
+  return new Map(rows.map((row) => [Number(row.n), Number(row.runs)]));
+}
+
+/** Executions per (delivery number, attempt). */
 async function runsByAttempt(database: ServerDatabase, workflowId: number): Promise<Map<string, number>> {
-  const modules = path.resolve(__dirname, '..', '..', 'node_modules');
-  const { Client } = require(require.resolve('pg', { paths: [modules] }));
-  const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_DATABASE } = database.overrides;
-  const client: PgClient = new Client({
-    host: DB_HOST,
-    port: Number(DB_PORT),
-    user: DB_USER,
-    password: DB_PASSWORD,
-    database: DB_DATABASE,
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT (context->'body'->>'n')::int AS n, (context->>'attempt')::int AS attempt, COUNT(*)::int AS runs
-       FROM executions WHERE "workflowId" = $1 GROUP BY 1, 2`,
-      [workflowId],
-    );
-    return new Map(rows.map((row) => [`${row.n}#${row.attempt}`, Number(row.runs)]));
-  } finally {
-    await client.end();
-  }
+  const rows = await queryShared(
+    database,
+    `SELECT (context->'body'->>'n')::int AS n, (context->>'attempt')::int AS attempt, COUNT(*)::int AS runs
+     FROM executions WHERE "workflowId" = $1 GROUP BY 1, 2`,
+    [workflowId],
+  );
+  return new Map(rows.map((row) => [`${row.n}#${row.attempt}`, Number(row.runs)]));
 }
 
 /** Sends deliveries n = from … from+count-1, at most CONCURRENCY at once, to `pick(n)`. */
