@@ -7,7 +7,12 @@ import { TestApp, useTestApp } from './helpers/testApp';
 import { sleep, waitUntil } from './helpers/waitUntil';
 import { createWebhookWorkflow, waitForExecutions } from './helpers/workflows';
 
-const NOTIFICATION_PLUGINS = ['async-task-manager', 'notification-manager', 'notification-in-app-message'];
+const NOTIFICATION_PLUGINS = [
+  'async-task-manager',
+  'notification-manager',
+  'notification-in-app-message',
+  'workflow-request',
+];
 
 /** A delivery that ended as `state`, written as the inbox writes it (retries give up this way). */
 async function endedDelivery(
@@ -53,6 +58,8 @@ describe('alerts and the replay of given-up deliveries, with the notification an
   const previous = { ...process.env };
   beforeAll(() => {
     process.env.WEBHOOK_ALERTS_SWEEP_MS = '200';
+    // Due retries are started by the inbox sweep: a short one keeps the end-to-end case short.
+    process.env.WEBHOOK_INBOX_SWEEP_MS = '200';
   });
   afterAll(() => {
     process.env = previous;
@@ -182,6 +189,33 @@ describe('alerts and the replay of given-up deliveries, with the notification an
       expect(row?.get('alertedAt')).toBeTruthy();
     });
 
+    it('alerts once when a real run keeps failing, retries and gives up', async () => {
+      const workflow = await createWebhookWorkflow(current(), {
+        config: { retry: { attempts: 2, delay: 1 }, alerts: { users: [alice] } },
+        // Nothing listens on the discard port: every call fails.
+        nodes: [{ type: 'request', config: { url: 'http://127.0.0.1:9/', method: 'POST', timeout: 2000 } }],
+      });
+      await workflow.update({ title: 'Unreachable CRM' });
+      const alerts = () => inAppMessages(alice).then((all) => all.filter((m) => m.title.includes('Unreachable CRM')));
+      const sent = await current().request(`/api/webhook:trigger/${workflow.key}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ order: 1 }),
+      });
+      expect(sent.status).toBe(200);
+
+      await waitUntil(async () => (await alerts()).length >= 1, 'the alert of the given-up delivery', 30_000);
+      await sleep(600);
+      const [row] = await current()
+        .app.db.getModel(DELIVERIES_COLLECTION)
+        .findAll({ where: { workflowId: workflow.id } });
+      expect(row.get('state')).toBe('gaveUp');
+      expect((row.get('attemptLog') as unknown[]).length).toBe(2);
+      const messages = await alerts();
+      expect(messages).toHaveLength(1);
+      expect(messages[0].content).toContain('gave up after 2');
+    });
+
     it('sends one alert per window when more deliveries fail than the threshold, however many sweeps run', async () => {
       const workflow = await createWebhookWorkflow(current(), {
         // A window of about a week: the test cannot cross into the next one.
@@ -234,6 +268,8 @@ describe('without the notification and async task managers', () => {
   const previous = { ...process.env };
   beforeAll(() => {
     process.env.WEBHOOK_ALERTS_SWEEP_MS = '200';
+    // Due retries are started by the inbox sweep: a short one keeps the end-to-end case short.
+    process.env.WEBHOOK_INBOX_SWEEP_MS = '200';
   });
   afterAll(() => {
     process.env = previous;
