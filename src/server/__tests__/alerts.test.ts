@@ -3,6 +3,7 @@ import { alertCheck } from '../alerts/defineAlerts';
 import { ALERTS_COLLECTION, DELIVERIES_COLLECTION } from '../constants';
 import { signIn } from './helpers/accounts';
 import { captureLogs } from './helpers/captureLogs';
+import { useEnvironment } from './helpers/environment';
 import { TestApp, useTestApp } from './helpers/testApp';
 import { sleep, waitUntil } from './helpers/waitUntil';
 import { createWebhookWorkflow, waitForExecutions } from './helpers/workflows';
@@ -55,15 +56,8 @@ async function replaysOf(testApp: TestApp, ids: number[]) {
 }
 
 describe('alerts and the replay of given-up deliveries, with the notification and async task managers', () => {
-  const previous = { ...process.env };
-  beforeAll(() => {
-    process.env.WEBHOOK_ALERTS_SWEEP_MS = '200';
-    // Due retries are started by the inbox sweep: a short one keeps the end-to-end case short.
-    process.env.WEBHOOK_INBOX_SWEEP_MS = '200';
-  });
-  afterAll(() => {
-    process.env = previous;
-  });
+  // Due retries are started by the inbox sweep: a short one keeps the end-to-end case short.
+  useEnvironment({ WEBHOOK_ALERTS_SWEEP_MS: '200', WEBHOOK_INBOX_SWEEP_MS: '200' });
   const current = useTestApp(undefined, { extraPlugins: NOTIFICATION_PLUGINS });
   let admin: string;
   let alice: number;
@@ -265,15 +259,7 @@ describe('alerts and the replay of given-up deliveries, with the notification an
 });
 
 describe('without the notification and async task managers', () => {
-  const previous = { ...process.env };
-  beforeAll(() => {
-    process.env.WEBHOOK_ALERTS_SWEEP_MS = '200';
-    // Due retries are started by the inbox sweep: a short one keeps the end-to-end case short.
-    process.env.WEBHOOK_INBOX_SWEEP_MS = '200';
-  });
-  afterAll(() => {
-    process.env = previous;
-  });
+  useEnvironment({ WEBHOOK_ALERTS_SWEEP_MS: '200' });
   const current = useTestApp();
   let admin: string;
 

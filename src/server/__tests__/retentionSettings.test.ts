@@ -1,21 +1,14 @@
 import { randomUUID } from 'crypto';
 import { DELIVERIES_COLLECTION } from '../constants';
 import { signInThreeRoles } from './helpers/accounts';
+import { useEnvironment } from './helpers/environment';
 import { useTestApp } from './helpers/testApp';
 import { sleep } from './helpers/waitUntil';
 import { createWebhookWorkflow } from './helpers/workflows';
 
 describe('the retention settings', () => {
-  // Read when the app loads: sweep and prune often, and an env variable to fall back on.
-  const previous = { ...process.env };
-  beforeAll(() => {
-    process.env.WEBHOOK_INBOX_SWEEP_MS = '200';
-    process.env.WEBHOOK_INBOX_PRUNE_MS = '200';
-    process.env.WEBHOOK_INBOX_MAX_REFUSED = '50';
-  });
-  afterAll(() => {
-    process.env = previous;
-  });
+  // Sweep and prune often, and an env variable to fall back on.
+  useEnvironment({ WEBHOOK_INBOX_SWEEP_MS: '200', WEBHOOK_INBOX_PRUNE_MS: '200', WEBHOOK_INBOX_MAX_REFUSED: '50' });
   const current = useTestApp();
   let admin: string;
   let member: string;

@@ -5,6 +5,7 @@ import PluginWorkflowServer, { EXECUTION_STATUS, JOB_STATUS } from '@nocobase/pl
 import type { AttemptRecord } from '../../common/deliveries';
 import { DELIVERIES_COLLECTION } from '../constants';
 import { DeliveryAttempts } from '../inbox/DeliveryAttempts';
+import { useEnvironment } from './helpers/environment';
 import { signIn } from './helpers/accounts';
 import { EndWithInstruction } from './helpers/endWithInstruction';
 import { useTestApp } from './helpers/testApp';
@@ -54,16 +55,9 @@ function flakyService() {
 }
 
 describe('automatic retries of failed async runs', () => {
-  // Read when the app loads: a sweeper that looks often, so that one-second retries are on time.
-  const previous = { ...process.env };
-  beforeAll(() => {
-    process.env.WEBHOOK_INBOX_SWEEP_MS = '200';
-    // The request node may call the local service without a warning on every call.
-    process.env.SERVER_REQUEST_WHITELIST = '127.0.0.1';
-  });
-  afterAll(() => {
-    process.env = previous;
-  });
+  // A sweeper that looks often, so that one-second retries are on time; the request node may call
+  // the local service without a warning on every call.
+  useEnvironment({ WEBHOOK_INBOX_SWEEP_MS: '200', SERVER_REQUEST_WHITELIST: '127.0.0.1' });
   const service = flakyService();
   let serviceUrl: string;
   beforeAll(async () => {
