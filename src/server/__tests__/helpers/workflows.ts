@@ -1,3 +1,4 @@
+import { type DeliveryState, isReplayable } from '../../../common/deliveries';
 import type { WebhookContext } from '../../../common/types';
 import type { FlowNodeModel, WorkflowModel } from '@nocobase/plugin-workflow';
 import type { TestApp } from './testApp';
@@ -111,10 +112,10 @@ export function postJson(
   });
 }
 
-/** Inbox rows of a workflow that are deliveries to run, not refused or repeated requests kept for the history. */
+/** Inbox rows of a workflow that are deliveries to run, not refused, repeated or handshake requests kept for the history. */
 export async function deliveriesToRun(testApp: TestApp, workflowId: number | string | Array<number | string>) {
   const rows = await testApp.app.db
     .getModel('webhookDeliveries')
     .findAll({ where: { workflowId }, order: [['id', 'ASC']] });
-  return rows.filter((row) => !['refused', 'duplicate', 'dropped'].includes(row.get('state') as string));
+  return rows.filter((row) => isReplayable({ state: row.get('state') as DeliveryState }));
 }

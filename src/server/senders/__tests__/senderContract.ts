@@ -104,9 +104,8 @@ export function describeSender(senderCase: SenderCase) {
       const [execution, ...others] = await waitForExecutions(current(), workflow.id, 1);
       expect(others).toHaveLength(0);
       expect(execution.context.body).toEqual(senderCase.expectedBody);
-      // Verification requests are recorded as handshakes, which run nothing.
-      const stored = await deliveriesToRun(current(), workflow.id);
-      expect(stored.filter((row) => row.get('state') !== 'handshake')).toHaveLength(1);
+      // Verification requests are recorded as handshakes, which are not deliveries to run.
+      expect(await deliveriesToRun(current(), workflow.id)).toHaveLength(1);
       // Nothing of a key is kept with the run.
       for (const secret of secrets) {
         expect(JSON.stringify(execution.context)).not.toContain(secret);
